@@ -1,0 +1,93 @@
+package io.orderhub.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything a user changes about the hub, under {@code orderhub.*} (see CONTRACT.md). Defaults are the
+ * embedded default: one process with every role, an embedded store under {@code ./data}, an in-memory
+ * idempotency cache.
+ */
+@Validated
+@ConfigurationProperties("orderhub")
+public record OrderHubProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue({"import", "partner", "dashboard"}) Set<String> roles,
+        Map<String, PlatformSettings> platforms,
+        @Valid List<StoreSettings> stores,
+        @DefaultValue @Valid Gateway gateway,
+        @DefaultValue @Valid Idempotency idempotency,
+        @DefaultValue @Valid Store store,
+        @DefaultValue @Valid Hydration hydration,
+        @DefaultValue Admin admin) {
+
+    public OrderHubProperties {
+        platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
+        stores = stores == null ? List.of() : List.copyOf(stores);
+    }
+
+    /** Per-platform defaults; a store's own settings win. */
+    public record PlatformSettings(String webhookSecret, String apiBaseUrl, String accessToken) {
+    }
+
+    /** One merchant store: the platform's stable store identifier and its secrets. */
+    public record StoreSettings(
+            @NotBlank String platform,
+            @NotBlank String storeUid,
+            String webhookSecret,
+            String accessToken,
+            String apiBaseUrl) {
+    }
+
+    /** The checks every delivery passes before its platform route sees it. */
+    public record Gateway(
+            @DefaultValue("1048576") @Min(1) int maxBodyBytes,
+            @DefaultValue("500") @Min(0) double ratePerStorePerSecond,
+            @DefaultValue("1000") @Min(1) int rateBurstPerStore) {
+    }
+
+    /**
+     * The idempotency cache in front of the store's unique index. {@code memory} keeps keys in this
+     * process (the embedded default); {@code redis} shares them between instances through
+     * {@code spring.data.redis.*}.
+     */
+    public record Idempotency(
+            @DefaultValue("memory") CacheKind cache,
+            @DefaultValue("order_dedup:") String keyPrefix,
+            @DefaultValue("1h") Duration ttl,
+            @DefaultValue("200000") @Min(1) int memoryMaxEntries) {
+    }
+
+    public enum CacheKind { MEMORY, REDIS }
+
+    /**
+     * Where orders are stored. With no {@code uri} the hub starts its embedded MongoDB-wire store
+     * (files under {@code data-dir}, or memory only when {@code data-dir} is blank).
+     */
+    public record Store(
+            String uri,
+            @DefaultValue("orderhub") String database,
+            @DefaultValue("0") int embeddedPort) {
+    }
+
+    /** Calls to platform APIs that hydrate thin events (BigCommerce). */
+    public record Hydration(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("3") @Min(1) int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("30") int retryAfterSeconds) {
+    }
+
+    public record Admin(String apiKey) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.orderhub.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/** Tells a newcomer where the hub is once it listens. */
+@Component
+class StartupReport implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final OrderHubProperties properties;
+
+    StartupReport(OrderHubProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        int port = event.getWebServer().getPort();
+        log.info("Order Import Hub is up (roles {}). Dashboard: http://localhost:{}/  Webhooks: POST http://localhost:{}/import-orders"
+                + "  Health: http://localhost:{}/actuator/health  Store: {}", properties.roles(), port, port, port, port,
+                properties.store().uri() == null || properties.store().uri().isBlank()
+                        ? "embedded, " + (properties.dataDir().isBlank() ? "in memory" : "files under " + properties.dataDir())
+                        : "MongoDB at the configured URI");
+    }
+}

@@ -1,0 +1,107 @@
+package io.orderhub.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.order.ImportResult;
+import io.orderhub.problem.ProblemException;
+import io.orderhub.problem.Problems;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every HTTP answer of the hub's routes: results as JSON, refusals as RFC 9457 problem+json. The
+ * request's headers are dropped first, so nothing a platform sent (its secret header included) is echoed.
+ */
+@Component
+public class HttpResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpResponses.class);
+    private static final String PROBLEM_BASE = "https://orderhub.io/problems/";
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
+
+    private final ObjectMapper json;
+
+    public HttpResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void importResult(Exchange exchange) {
+        ImportResult result = exchange.getMessage().getBody(ImportResult.class);
+        write(exchange, result.httpStatus(), ContentTypes.JSON, result.body());
+    }
+
+    public void json(Exchange exchange, int status, Object body) {
+        write(exchange, status, ContentTypes.JSON, body);
+    }
+
+    public void jsonText(Exchange exchange, int status, String body) {
+        Message message = resetHeaders(exchange, status, ContentTypes.JSON);
+        message.setBody(body);
+    }
+
+    public void problem(Exchange exchange) {
+        ProblemException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class);
+        writeProblem(exchange, problem);
+    }
+
+    /** The store failed for a reason other than a refused duplicate: nothing was acknowledged, retry later. */
+    public void storeUnavailable(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        log.error("Order store unavailable; answering 503 so the platform retries", cause);
+        writeProblem(exchange, new Problems.StoreUnavailable("The order store is unavailable; the delivery was not kept. "
+                + "Retry later.", STORE_RETRY_AFTER_SECONDS, cause));
+    }
+
+    public void unexpected(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        log.error("Unexpected failure on {}", exchange.getFromRouteId(), cause);
+        Map<String, Object> body = problemBody(500, "internal-error", "Internal Server Error",
+                "The hub failed unexpectedly; the delivery was not kept. Retry later. Reference: " + exchange.getExchangeId());
+        write(exchange, 500, ContentTypes.PROBLEM_JSON, body);
+    }
+
+    private void writeProblem(Exchange exchange, ProblemException problem) {
+        if (problem.status() >= 500) {
+            log.warn("{} {}: {}", problem.status(), problem.title(), problem.detail());
+        } else {
+            log.info("Refused with {}: {}", problem.status(), problem.detail());
+        }
+        write(exchange, problem.status(), ContentTypes.PROBLEM_JSON,
+                problemBody(problem.status(), problem.type(), problem.title(), problem.detail()));
+        if (problem.retryAfterSeconds() != null) {
+            exchange.getMessage().setHeader("Retry-After", problem.retryAfterSeconds().toString());
+        }
+    }
+
+    private Map<String, Object> problemBody(int status, String type, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", PROBLEM_BASE + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private void write(Exchange exchange, int status, String contentType, Object body) {
+        Message message = resetHeaders(exchange, status, contentType);
+        try {
+            message.setBody(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a response body", e);
+        }
+    }
+
+    private static Message resetHeaders(Exchange exchange, int status, String contentType) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        return message;
+    }
+}

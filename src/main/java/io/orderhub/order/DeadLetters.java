@@ -1,0 +1,44 @@
+package io.orderhub.order;
+
+import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.store.StoreDurability;
+import org.apache.camel.Exchange;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Builds and acknowledges dead letters: the raw delivery, where it came from and why it could not be mapped. */
+@Component
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final String ID = "orderhubDeadLetterId";
+    private static final String REASON = "orderhubDeadLetterReason";
+
+    private final StoreDurability durability;
+
+    public DeadLetters(StoreDurability durability) {
+        this.durability = durability;
+    }
+
+    public Document document(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = failure instanceof UnmappableOrderException ? failure.getMessage() : String.valueOf(failure);
+        String id = "dl_" + new ObjectId().toHexString();
+        Store store = Deliveries.store(exchange);
+        exchange.setProperty(ID, id);
+        exchange.setProperty(REASON, reason);
+        log.warn("Dead-lettered a {} delivery from {} as {}: {}", Deliveries.platform(exchange), store, id, reason);
+        return OrderDocuments.deadLetter(id, Deliveries.platform(exchange), store == null ? null : store.storeUid(), reason,
+                Deliveries.delivery(exchange));
+    }
+
+    public ImportResult acknowledged(Exchange exchange) {
+        durability.awaitDurable();
+        return ImportResult.deadLettered(exchange.getProperty(ID, String.class), exchange.getProperty(REASON, String.class));
+    }
+}

@@ -1,0 +1,94 @@
+package io.orderhub.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and conditional updates of stored orders through the official driver. New orders are inserted by
+ * the {@code order-insert} route through camel-mongodb; the unique index created here is what makes that
+ * insert refuse a second order for one idempotency key, whatever the cache said.
+ */
+@Repository
+public class OrderRepository {
+
+    private static final Bson PUBLIC_FIELDS = Projections.exclude(OrderDocuments.DIGEST, OrderDocuments.UPDATED_MS,
+            OrderDocuments.DELIVERIES);
+
+    private final MongoCollection<Document> orders;
+    private final MongoCollection<Document> deadLetters;
+
+    public OrderRepository(MongoDatabase orderhubDatabase) {
+        this.orders = orderhubDatabase.getCollection(OrderDocuments.COLLECTION);
+        this.deadLetters = orderhubDatabase.getCollection(OrderDocuments.DEAD_LETTERS);
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        orders.createIndex(Indexes.ascending("platform", "store_uid", "platform_order_id"),
+                new IndexOptions().unique(true).name("order_identity"));
+    }
+
+    /** The stored order for an idempotency key's parts, internal fields included. */
+    public Optional<Document> findByIdentity(ObjectNode order) {
+        return Optional.ofNullable(orders.find(identity(order)).first());
+    }
+
+    public Optional<Document> findPublic(String orderId) {
+        return Optional.ofNullable(orders.find(Filters.eq("_id", orderId)).projection(PUBLIC_FIELDS).first());
+    }
+
+    public Optional<List<Document>> rawDeliveries(String orderId) {
+        Document doc = orders.find(Filters.eq("_id", orderId)).projection(Projections.include(OrderDocuments.DELIVERIES))
+                .first();
+        return Optional.ofNullable(doc).map(d -> d.getList(OrderDocuments.DELIVERIES, Document.class, List.of()));
+    }
+
+    /**
+     * Replaces the universal fields of a stored order if it still has the content the caller compared
+     * against: an optimistic check, so two instances applying versions at once never lose an update.
+     */
+    public boolean replaceIfUnchanged(String orderId, String expectedDigest, PreparedOrder newer) {
+        List<Bson> updates = new ArrayList<>();
+        OrderDocuments.universalFields(newer.order()).forEach((field, value) -> updates.add(Updates.set(field, value)));
+        updates.add(Updates.set(OrderDocuments.DIGEST, newer.digest()));
+        updates.add(Updates.set(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()));
+        updates.add(Updates.push(OrderDocuments.DELIVERIES, OrderDocuments.rawDelivery(newer, "updated")));
+        return orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest)),
+                Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    /** Newest first; the cursor is the last order id of the previous page (ids grow with time). */
+    public List<Document> list(Bson filter, int limit, String cursor) {
+        Bson query = cursor == null ? filter : Filters.and(filter, Filters.lt("_id", cursor));
+        return orders.find(query).projection(PUBLIC_FIELDS).sort(Sorts.descending("_id")).limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    public long count() {
+        return orders.countDocuments();
+    }
+
+    public Optional<Document> findDeadLetter(String id) {
+        return Optional.ofNullable(deadLetters.find(Filters.eq("_id", id)).first());
+    }
+
+    private static Bson identity(ObjectNode order) {
+        return Filters.and(Filters.eq("platform", order.path("platform").asText()),
+                Filters.eq("store_uid", order.path("store_uid").asText()),
+                Filters.eq("platform_order_id", order.path("platform_order_id").asText()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.orderhub.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.problem.Problems;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks that a delivery comes from the store it claims, over the raw bytes and before anything is
+ * parsed. Every comparison is constant-time so a caller learns nothing from how long a refusal takes.
+ */
+@Component
+public class Authenticator {
+
+    private final StoreRegistry stores;
+
+    public Authenticator(StoreRegistry stores) {
+        this.stores = stores;
+    }
+
+    /** The store a delivery claims to come from, refused when unknown or without a secret. */
+    public Store store(String platform, String storeUid) {
+        if (storeUid == null || storeUid.isBlank()) {
+            throw new Problems.Unauthenticated("The delivery does not name its " + platform + " store.");
+        }
+        Store store = stores.find(platform, storeUid)
+                .orElseThrow(() -> new Problems.Unauthenticated("Unknown " + platform + " store '" + storeUid + "'."));
+        if (!store.hasSecret()) {
+            throw new Problems.Unauthenticated("No webhook secret is configured for " + platform + " store '" + storeUid + "'.");
+        }
+        return store;
+    }
+
+    /** Shopify, WooCommerce and most others: base64(HMAC-SHA256(secret, body)) in a header. */
+    public void requireHmacSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader) {
+        String given = delivery.header(lowerCaseHeader);
+        if (given == null || given.isBlank()) {
+            throw new Problems.Unauthenticated("Missing signature header " + lowerCaseHeader + ".");
+        }
+        byte[] expected = hmacSha256(store.webhookSecret(), delivery.rawBody());
+        byte[] presented;
+        try {
+            presented = Base64.getDecoder().decode(given.trim());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.Unauthenticated("Signature header " + lowerCaseHeader + " is not base64.");
+        }
+        if (!MessageDigest.isEqual(expected, presented)) {
+            throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " does not match the body for store '"
+                    + store.storeUid() + "'.");
+        }
+    }
+
+    /** Platforms that do not sign (BigCommerce): a shared secret sent in a header set when the webhook was created. */
+    public void requireSharedSecret(InboundDelivery delivery, Store store, String lowerCaseHeader) {
+        String given = delivery.header(lowerCaseHeader);
+        if (given == null || given.isEmpty()) {
+            throw new Problems.Unauthenticated("Missing authentication header " + lowerCaseHeader + ".");
+        }
+        if (!secretEquals(store.webhookSecret(), given)) {
+            throw new Problems.Unauthenticated("Header " + lowerCaseHeader + " does not match the secret of store '"
+                    + store.storeUid() + "'.");
+        }
+    }
+
+    public static boolean secretEquals(String expected, String given) {
+        if (expected == null || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] hmacSha256(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}

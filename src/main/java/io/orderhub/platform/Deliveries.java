@@ -1,0 +1,28 @@
+package io.orderhub.platform;
+
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.platform.StoreRegistry.Store;
+import org.apache.camel.Exchange;
+
+/** Where a delivery's facts live on the exchange while it moves through the import routes. */
+public final class Deliveries {
+
+    public static final String DELIVERY = "orderhubDelivery";
+    public static final String PLATFORM = "orderhubPlatform";
+    public static final String STORE = "orderhubStore";
+
+    private Deliveries() {
+    }
+
+    public static InboundDelivery delivery(Exchange exchange) {
+        return exchange.getProperty(DELIVERY, InboundDelivery.class);
+    }
+
+    public static String platform(Exchange exchange) {
+        return exchange.getProperty(PLATFORM, String.class);
+    }
+
+    public static Store store(Exchange exchange) {
+        return exchange.getProperty(STORE, Store.class);
+    }
+}

@@ -1,0 +1,55 @@
+package io.orderhub.platform;
+
+import io.orderhub.gateway.ContentTypes;
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.gateway.StoreRateLimiter;
+import io.orderhub.order.ImportResult;
+import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.problem.Problems;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** Steps every platform route takes; a platform route adds only what is its own. */
+@Component
+public class DeliverySteps {
+
+    private final Authenticator authenticator;
+    private final StoreRateLimiter rateLimiter;
+
+    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** Order deliveries are JSON on every platform. */
+    public void requireJson(Exchange exchange) {
+        InboundDelivery delivery = Deliveries.delivery(exchange);
+        if (!delivery.isJson()) {
+            throw new Problems.UnsupportedContentType(delivery.contentType(), ContentTypes.JSON);
+        }
+    }
+
+    /** Finds the claimed store and checks a base64 HMAC-SHA256 of the raw body in the given header. */
+    public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader) {
+        Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
+        authenticator.requireHmacSha256Base64(Deliveries.delivery(exchange), store, signatureHeader);
+        exchange.setProperty(Deliveries.STORE, store);
+    }
+
+    /** Finds the claimed store and compares a shared secret sent in the given header. */
+    public void authenticateSharedSecret(Exchange exchange, String storeUid, String secretHeader) {
+        Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
+        authenticator.requireSharedSecret(Deliveries.delivery(exchange), store, secretHeader);
+        exchange.setProperty(Deliveries.STORE, store);
+    }
+
+    /** The per-store rate limit, after authentication so forged deliveries cannot spend a store's budget. */
+    public void admit(Exchange exchange) {
+        Store store = Deliveries.store(exchange);
+        rateLimiter.admit(store.platform(), store.storeUid());
+    }
+
+    public ImportResult ignored(String reason) {
+        return ImportResult.ignored(reason);
+    }
+}

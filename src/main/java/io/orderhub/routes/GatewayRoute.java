@@ -1,0 +1,64 @@
+package io.orderhub.routes;
+
+import java.util.List;
+
+import com.mongodb.MongoException;
+import io.orderhub.gateway.DeliveryReceiver;
+import io.orderhub.gateway.HttpResponses;
+import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.PlatformDetector;
+import io.orderhub.platform.PlatformRecognizer;
+import io.orderhub.problem.ProblemException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ChoiceDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /import-orders}: the gateway checks (size, content type), then a content-based router sends
+ * the delivery to its platform's translator route. The router's branches come from the platform routes
+ * themselves, so adding a platform never means editing this class.
+ */
+@Component
+public class GatewayRoute extends RouteBuilder {
+
+    private final DeliveryReceiver receiver;
+    private final PlatformDetector detector;
+    private final List<PlatformRecognizer> platforms;
+    private final HttpResponses responses;
+
+    public GatewayRoute(DeliveryReceiver receiver, PlatformDetector detector, List<PlatformRecognizer> platforms,
+            HttpResponses responses) {
+        this.receiver = receiver;
+        this.detector = detector;
+        this.platforms = platforms;
+        this.responses = responses;
+    }
+
+    @Override
+    public void configure() {
+        onException(ProblemException.class).handled(true).bean(responses, "problem");
+        onException(UnmappableOrderException.class).handled(true)
+                .to("direct:dead-letter")
+                .bean(responses, "importResult");
+        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
+        onException(Exception.class).handled(true).bean(responses, "unexpected");
+
+        ChoiceDefinition router = from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false")
+                .routeId("import-gateway")
+                .setProperty(Deliveries.DELIVERY, method(receiver, "receive"))
+                .setProperty(Deliveries.PLATFORM, method(detector, "explicitPlatform"))
+                .choice()
+                    .when(exchangeProperty(Deliveries.PLATFORM).isNotNull())
+                        .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}");
+        for (PlatformRecognizer platform : platforms) {
+            router.when(exchange -> platform.recognises(Deliveries.delivery(exchange)))
+                    .setProperty(Deliveries.PLATFORM, constant(platform.platform()))
+                    .to(platform.endpointUri());
+        }
+        router.otherwise()
+                    .bean(detector, "unrecognised")
+                .end()
+                .bean(responses, "importResult");
+    }
+}

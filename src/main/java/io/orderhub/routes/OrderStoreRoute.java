@@ -1,0 +1,50 @@
+package io.orderhub.routes;
+
+import io.orderhub.idempotency.OrderIdempotentRepository;
+import io.orderhub.order.OrderImporter;
+import io.orderhub.store.DuplicateKeys;
+import io.orderhub.translate.OrderTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The idempotent consumer and the store. The cache claims the key {platform}_{store_uid}_{platform_order_id};
+ * a redelivery of content it knows is answered from the cache alone. Everything else meets the store's
+ * unique index, which has the final word: a second insert for one key is refused there and becomes a
+ * duplicate, an update or a stale version.
+ */
+@Component
+public class OrderStoreRoute extends ImportStageRouteBuilder {
+
+    private final OrderIdempotentRepository idempotentRepository;
+    private final OrderImporter importer;
+
+    public OrderStoreRoute(OrderIdempotentRepository idempotentRepository, OrderImporter importer) {
+        this.idempotentRepository = idempotentRepository;
+        this.importer = importer;
+    }
+
+    @Override
+    protected void stages() {
+        from("direct:store-order").routeId("order-store")
+                .idempotentConsumer(exchangeProperty(OrderTranslator.IDEMPOTENCY_KEY), idempotentRepository)
+                        .eager(true).skipDuplicate(false).removeOnFailure(true)
+                    .choice()
+                        .when(importer::isCachedDuplicate)
+                            .setBody(importer::duplicateFromCache)
+                        .when(importer::isCachedOtherVersion)
+                            .setBody(importer::resolveAgainstStored)
+                        .otherwise()
+                            .to("direct:insert-order")
+                    .end()
+                .end();
+
+        from("direct:insert-order").routeId("order-insert")
+                .setBody(importer::newOrderDocument)
+                .doTry()
+                    .to("mongodb:orderhubMongo?database={{orderhub.store.database:orderhub}}&collection=orders&operation=insert")
+                    .setBody(importer::created)
+                .doCatch(Exception.class).onWhen(DuplicateKeys::isDuplicateKey)
+                    .setBody(importer::resolveAgainstStored)
+                .end();
+    }
+}

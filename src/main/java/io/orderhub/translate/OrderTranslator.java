@@ -1,0 +1,111 @@
+package io.orderhub.translate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.idempotency.OrderIdempotentRepository;
+import io.orderhub.mapping.OrderMapper;
+import io.orderhub.mapping.OrderSchemaValidator;
+import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.order.PreparedOrder;
+import io.orderhub.platform.Deliveries;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared translation stage: envelope in, validated universal order out. The platform's mapping file
+ * does the field work; this class adds what is the same for every platform (the schema check, the digest
+ * and version the idempotent consumer compares).
+ */
+@Component
+public class OrderTranslator {
+
+    /** Exchange property with the idempotency key of the order being imported. */
+    public static final String IDEMPOTENCY_KEY = "orderhubIdempotencyKey";
+    /** The schema requires an id; the real one is only given when the order is first stored. */
+    private static final String PLACEHOLDER_ID = "ord_pending";
+
+    private final OrderMapper mapper;
+    private final OrderSchemaValidator validator;
+    private final PayloadJson json;
+
+    public OrderTranslator(OrderMapper mapper, OrderSchemaValidator validator, PayloadJson json) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    /** The envelope a mapping file reads: delivery metadata and the platform's order. */
+    public ObjectNode envelope(Exchange exchange, JsonNode order) {
+        InboundDelivery delivery = Deliveries.delivery(exchange);
+        ObjectNode envelope = json.mapper().createObjectNode();
+        ObjectNode meta = envelope.putObject("meta");
+        meta.put("platform", Deliveries.platform(exchange));
+        meta.put("store_uid", Deliveries.store(exchange).storeUid());
+        meta.put("received_at", delivery.receivedAt().toString());
+        ObjectNode headers = meta.putObject("headers");
+        for (Map.Entry<String, String> header : delivery.headers().entrySet()) {
+            headers.put(header.getKey(), header.getValue());
+        }
+        envelope.set("order", order);
+        return envelope;
+    }
+
+    /** Parses the delivery body (400 when it is not JSON) and wraps it in an envelope. */
+    public ObjectNode parseToEnvelope(Exchange exchange) {
+        InboundDelivery delivery = Deliveries.delivery(exchange);
+        return envelope(exchange, json.parse(delivery.rawBody(), Deliveries.platform(exchange)));
+    }
+
+    /** Maps and validates; an authentic order that fails either is unmappable and goes to the dead letters. */
+    public PreparedOrder translate(Exchange exchange) {
+        ObjectNode envelope = exchange.getMessage().getBody(ObjectNode.class);
+        String platform = Deliveries.platform(exchange);
+        ObjectNode order = mapper.map(platform, envelope);
+        order.put("id", PLACEHOLDER_ID);
+        List<String> problems = validator.validate(order);
+        order.remove("id");
+        if (!problems.isEmpty()) {
+            throw new UnmappableOrderException("The mapped order does not match the universal schema: "
+                    + String.join("; ", problems));
+        }
+        String key = order.path("idempotency_key").asText();
+        String digest = digest(order);
+        exchange.setProperty(IDEMPOTENCY_KEY, key);
+        exchange.setProperty(OrderIdempotentRepository.DIGEST, digest);
+        return new PreparedOrder(key, order, digest, epochMillis(order.get("updated_at")), Deliveries.delivery(exchange));
+    }
+
+    /** A digest of everything that makes two versions of an order differ: all but id, source and delivery. */
+    static String digest(ObjectNode order) {
+        ObjectNode content = order.deepCopy();
+        content.remove(Arrays.asList("id", "source", "delivery"));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long epochMillis(JsonNode time) {
+        if (time == null || time.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(time.asText()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
