@@ -88,6 +88,7 @@ public record OrderHubProperties(
             @DefaultValue("30") int retryAfterSeconds) {
     }
 
-    public record Admin(String apiKey) {
+    /** The operator credential and the secret that signs customers' tracking links. */
+    public record Admin(String apiKey, String trackingSecret) {
     }
 }

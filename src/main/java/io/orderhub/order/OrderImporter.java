@@ -21,6 +21,8 @@ public class OrderImporter {
 
     /** Exchange property with the {@link PreparedOrder} while its document is being inserted. */
     public static final String PREPARED = "orderhubPrepared";
+    /** Exchange property with the {@link OrderEvent} a created or changed order publishes. */
+    public static final String EVENT = "orderhubOrderEvent";
     private static final String ORDER_ID = "orderhubOrderId";
     private static final String PROCESSED_AT = "orderhubProcessedAt";
     private static final int MAX_CONCURRENT_UPDATE_ATTEMPTS = 10;
@@ -70,6 +72,7 @@ public class OrderImporter {
         Instant processedAt = exchange.getProperty(PROCESSED_AT, Instant.class);
         durability.awaitDurable();
         cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, prepared.digest()));
+        exchange.setProperty(EVENT, event(OrderEvent.CREATED, orderId, prepared, "pending"));
         return ImportResult.created(orderId, prepared.idempotencyKey(), processedAt);
     }
 
@@ -101,10 +104,28 @@ public class OrderImporter {
             if (repository.replaceIfUnchanged(orderId, storedDigest, prepared)) {
                 durability.awaitDurable();
                 cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, prepared.digest()));
+                boolean cancelled = !prepared.order().path("cancelled_at").isNull()
+                        && stored.get("cancelled_at") == null;
+                Document delivery = stored.get("delivery", Document.class);
+                exchange.setProperty(EVENT, event(cancelled ? OrderEvent.CANCELLED : OrderEvent.UPDATED, orderId, prepared,
+                        delivery == null ? null : delivery.getString("status")));
                 return ImportResult.updated(orderId, prepared.idempotencyKey(), processedAt);
             }
         }
         throw new IllegalStateException("Order " + prepared.idempotencyKey() + " kept changing while being updated");
+    }
+
+    /** Wire-tap preparation: the tapped copy carries only the event. */
+    public static void eventAsBody(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty(EVENT));
+    }
+
+    private OrderEvent event(String type, String orderId, PreparedOrder prepared, String deliveryStatus) {
+        var order = prepared.order();
+        return new OrderEvent(type, orderId, order.path("platform").asText(), order.path("store_uid").asText(),
+                order.path("order_number").asText(null), order.path("totals").path("total").asText(null),
+                order.path("currency").asText(null), order.path("financial_status").asText(null), deliveryStatus, null,
+                clock.instant());
     }
 
     private static CacheEntry cachedEntry(Exchange exchange) {

@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * order event from the V2 API before mapping (mappings/bigcommerce.jslt).
  */
 @Component
+@ConditionalOnRole("import")
 @Order(30)
 public class BigCommerceRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
 

@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.order.DeadLetters;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * be replayed once their mapping is fixed; the platform is told 202 so it does not retry in vain.
  */
 @Component
+@ConditionalOnRole("import")
 public class DeadLetterRoute extends ImportStageRouteBuilder {
 
     private final DeadLetters deadLetters;

@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import java.util.List;
 
 import com.mongodb.MongoException;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * themselves, so adding a platform never means editing this class.
  */
 @Component
+@ConditionalOnRole("import")
 public class GatewayRoute extends RouteBuilder {
 
     private final DeliveryReceiver receiver;

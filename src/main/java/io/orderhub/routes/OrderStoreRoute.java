@@ -1,6 +1,8 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.idempotency.OrderIdempotentRepository;
+import io.orderhub.order.OrderEvent;
 import io.orderhub.order.OrderImporter;
 import io.orderhub.store.DuplicateKeys;
 import io.orderhub.translate.OrderTranslator;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
  * duplicate, an update or a stale version.
  */
 @Component
+@ConditionalOnRole("import")
 public class OrderStoreRoute extends ImportStageRouteBuilder {
 
     private final OrderIdempotentRepository idempotentRepository;
@@ -36,6 +39,10 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
                         .otherwise()
                             .to("direct:insert-order")
                     .end()
+                .end()
+                // Only then, and off the answer's path, do other roles hear about it.
+                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull())
+                    .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody)
                 .end();
 
         from("direct:insert-order").routeId("order-insert")

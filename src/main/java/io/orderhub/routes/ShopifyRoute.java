@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * ({@code X-Shopify-Hmac-Sha256}); the shop is {@code X-Shopify-Shop-Domain}. Mapping: mappings/shopify.jslt.
  */
 @Component
+@ConditionalOnRole("import")
 @Order(10)
 public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
 

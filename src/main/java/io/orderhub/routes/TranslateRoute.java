@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.translate.OrderTranslator;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * UnmappableOrderException, which the gateway turns into a dead letter.
  */
 @Component
+@ConditionalOnRole("import")
 public class TranslateRoute extends ImportStageRouteBuilder {
 
     private final OrderTranslator translator;

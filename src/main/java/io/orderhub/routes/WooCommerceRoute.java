@@ -1,5 +1,6 @@
 package io.orderhub.routes;
 
+import io.orderhub.config.ConditionalOnRole;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * the site in {@code X-WC-Webhook-Source}. Mapping: mappings/woocommerce.jslt.
  */
 @Component
+@ConditionalOnRole("import")
 @Order(20)
 public class WooCommerceRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
 

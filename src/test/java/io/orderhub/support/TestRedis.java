@@ -10,7 +10,8 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 public final class TestRedis {
 
-    public static final int DATABASE = 11;
+    /** Database 11 unless ORDERHUB_TEST_REDIS_DB says otherwise (two checkouts testing at once). */
+    public static final int DATABASE = Integer.parseInt(System.getenv().getOrDefault("ORDERHUB_TEST_REDIS_DB", "11"));
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 6379;
 
