@@ -59,7 +59,7 @@ public class OrderImporter {
     public Document newOrderDocument(Exchange exchange) {
         PreparedOrder prepared = prepared(exchange);
         String orderId = "ord_" + new ObjectId().toHexString();
-        Instant processedAt = clock.instant();
+        Instant processedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         exchange.setProperty(PREPARED, prepared);
         exchange.setProperty(ORDER_ID, orderId);
         exchange.setProperty(PROCESSED_AT, processedAt);

@@ -2,7 +2,6 @@ package io.orderhub.translate;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Parses platform payloads. Decimal numbers stay {@code BigDecimal} (never double), and a body must be
  * exactly one JSON value: trailing bytes mean a truncated or concatenated delivery, refused with 400.
+ * Repeated names are accepted (the last wins, as in the platforms' own parsers): RFC 8259 discourages
+ * them but does not make them invalid, and refusing an authentic order would lose it.
  */
 @Component
 public class PayloadJson {
@@ -20,7 +21,6 @@ public class PayloadJson {
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     public JsonNode parse(byte[] body, String what) {
