@@ -22,7 +22,7 @@ class StartupReport implements ApplicationListener<WebServerInitializedEvent> {
     public void onApplicationEvent(WebServerInitializedEvent event) {
         int port = event.getWebServer().getPort();
         log.info("Order Import Hub is up (roles {}). Dashboard: http://localhost:{}/  Webhooks: POST http://localhost:{}/import-orders"
-                + "  Health: http://localhost:{}/actuator/health  Store: {}", properties.roles(), port, port, port, port,
+                + "  Health: http://localhost:{}/actuator/health  Store: {}", properties.roles(), port, port, port,
                 properties.store().uri() == null || properties.store().uri().isBlank()
                         ? "embedded, " + (properties.dataDir().isBlank() ? "in memory" : "files under " + properties.dataDir())
                         : "MongoDB at the configured URI");

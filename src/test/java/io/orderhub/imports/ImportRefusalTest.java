@@ -136,6 +136,21 @@ class ImportRefusalTest extends HubTestSupport {
         assertThat(answer.body()).doesNotContain("guess").doesNotContain("bc-hook-7f3e9a1c2b");
     }
 
+    @Test
+    void wrongMethodOnTheWebhookEndpointIsAProblemNotAnErrorPage() {
+        assertProblem(hub().get("/import-orders"), 405, "/import-orders");
+    }
+
+    @Test
+    void unknownPathIsAProblemNotAnErrorPage() {
+        assertProblem(hub().get("/no-such-thing"), 404, "/no-such-thing");
+    }
+
+    @Test
+    void unknownOrderIsNotFound() {
+        assertProblem(hub().get("/orders/ord_missing"), 404, "ord_missing");
+    }
+
     private void assertProblem(Answer answer, int status, String detailContains) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
