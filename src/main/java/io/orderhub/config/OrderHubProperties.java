@@ -28,7 +28,8 @@ public record OrderHubProperties(
         @DefaultValue @Valid Idempotency idempotency,
         @DefaultValue @Valid Store store,
         @DefaultValue @Valid Hydration hydration,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Mappings mappings) {
 
     public OrderHubProperties {
         platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
@@ -86,6 +87,10 @@ public record OrderHubProperties(
             @DefaultValue("3") @Min(1) int maxAttempts,
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("30") int retryAfterSeconds) {
+    }
+
+    /** Where the mapping files are: the jar's own by default, or a directory operators edit and reload. */
+    public record Mappings(@DefaultValue("classpath*:mappings/*.jslt") String location) {
     }
 
     /** The operator credential and the secret that signs customers' tracking links. */

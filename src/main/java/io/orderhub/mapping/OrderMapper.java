@@ -6,6 +6,7 @@ import com.schibsted.spt.data.jslt.Expression;
 import com.schibsted.spt.data.jslt.JsltException;
 import com.schibsted.spt.data.jslt.Parser;
 import com.schibsted.spt.data.jslt.filters.TrueJsonFilter;
+import io.orderhub.config.OrderHubProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -46,9 +47,14 @@ public class OrderMapper {
     /** Replaced as a whole, so a map() never sees half of a reload. */
     private volatile Map<String, Mapping> mappings;
 
-    @Autowired
     public OrderMapper() {
         this(DEFAULT_LOCATIONS);
+    }
+
+    /** Mapping files from {@code orderhub.mappings.location}, e.g. a directory operators edit and reload. */
+    @Autowired
+    public OrderMapper(OrderHubProperties properties) {
+        this(properties.mappings().location());
     }
 
     /** @param locationPattern a Spring resource pattern, e.g. {@code file:/etc/orderhub/mappings/*.jslt} */

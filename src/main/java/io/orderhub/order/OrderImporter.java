@@ -2,6 +2,8 @@ package io.orderhub.order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.orderhub.idempotency.CacheEntry;
 import io.orderhub.idempotency.DedupCache;
@@ -23,6 +25,8 @@ public class OrderImporter {
     public static final String PREPARED = "orderhubPrepared";
     /** Exchange property with the {@link OrderEvent} a created or changed order publishes. */
     public static final String EVENT = "orderhubOrderEvent";
+    /** Exchange property with a {@link KeptDelivery} that changed nothing but belongs in the order's history. */
+    public static final String KEPT_DELIVERY = "orderhubKeptDelivery";
     private static final String ORDER_ID = "orderhubOrderId";
     private static final String PROCESSED_AT = "orderhubProcessedAt";
     private static final int MAX_CONCURRENT_UPDATE_ATTEMPTS = 10;
@@ -39,6 +43,10 @@ public class OrderImporter {
         this.clock = clock;
     }
 
+    /** A delivery kept in an order's history after the answer, off the import's path. */
+    public record KeptDelivery(String orderId, Document delivery) {
+    }
+
     /** A redelivery of content the cache has seen stored: answered without a store round trip. */
     public boolean isCachedDuplicate(Exchange exchange) {
         CacheEntry cached = cachedEntry(exchange);
@@ -53,13 +61,16 @@ public class OrderImporter {
 
     public ImportResult duplicateFromCache(Exchange exchange) {
         CacheEntry cached = cachedEntry(exchange);
-        return ImportResult.duplicate(cached.orderId(), prepared(exchange).idempotencyKey(), cached.processedAt());
+        PreparedOrder prepared = prepared(exchange);
+        keep(exchange, cached.orderId(), prepared, "duplicate");
+        return ImportResult.duplicate(cached.orderId(), prepared.idempotencyKey(), cached.processedAt());
     }
 
     public Document newOrderDocument(Exchange exchange) {
         PreparedOrder prepared = prepared(exchange);
         String orderId = "ord_" + new ObjectId().toHexString();
-        Instant processedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // Milliseconds: the precision the cache and the store keep, so every answer gives the same time.
+        Instant processedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         exchange.setProperty(PREPARED, prepared);
         exchange.setProperty(ORDER_ID, orderId);
         exchange.setProperty(PROCESSED_AT, processedAt);
@@ -78,46 +89,63 @@ public class OrderImporter {
 
     /**
      * Compares with the stored order of the same key: older → stale, same content → duplicate, otherwise
-     * the newer version replaces it. The replacement is conditional on the content compared against, so a
-     * concurrent change makes this compare again rather than overwrite it.
+     * the newer version replaces it in one conditional update (see {@link OrderRepository#applyNewerVersion}).
+     * When that condition fails, someone changed the order meanwhile: compare again with what is there now.
      */
     public ImportResult resolveAgainstStored(Exchange exchange) {
         PreparedOrder prepared = exchange.getProperty(PREPARED, PreparedOrder.class);
         if (prepared == null) {
             prepared = prepared(exchange);
         }
+        String key = prepared.idempotencyKey();
         for (int attempt = 0; attempt < MAX_CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
             Document stored = repository.findByIdentity(prepared.order()).orElseThrow(() -> new IllegalStateException(
-                    "The store refused a second order for a key but holds none"));
+                    "The store refused a second order for " + key + " but holds none"));
             String orderId = stored.getString("_id");
             Instant processedAt = Instant.parse(stored.getString(OrderDocuments.PROCESSED_AT));
             String storedDigest = stored.getString(OrderDocuments.DIGEST);
             Long storedUpdated = stored.getLong(OrderDocuments.UPDATED_MS);
             if (prepared.updatedAtMillis() != null && storedUpdated != null && prepared.updatedAtMillis() < storedUpdated) {
-                cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, storedDigest));
-                return ImportResult.stale(orderId, prepared.idempotencyKey(), processedAt);
+                cache.remember(key, new CacheEntry(orderId, processedAt, storedDigest));
+                keep(exchange, orderId, prepared, "stale");
+                return ImportResult.stale(orderId, key, processedAt);
             }
             if (prepared.digest().equals(storedDigest)) {
-                cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, storedDigest));
-                return ImportResult.duplicate(orderId, prepared.idempotencyKey(), processedAt);
+                cache.remember(key, new CacheEntry(orderId, processedAt, storedDigest));
+                keep(exchange, orderId, prepared, "duplicate");
+                return ImportResult.duplicate(orderId, key, processedAt);
             }
-            if (repository.replaceIfUnchanged(orderId, storedDigest, prepared)) {
+            List<Document> changes = OrderChanges.between(stored, prepared.order());
+            if (repository.applyNewerVersion(orderId, storedDigest, prepared, changes)) {
                 durability.awaitDurable();
-                cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, prepared.digest()));
-                boolean cancelled = !prepared.order().path("cancelled_at").isNull()
-                        && stored.get("cancelled_at") == null;
+                cache.remember(key, new CacheEntry(orderId, processedAt, prepared.digest()));
+                boolean cancelled = !prepared.order().path("cancelled_at").isNull() && stored.get("cancelled_at") == null;
                 Document delivery = stored.get("delivery", Document.class);
                 exchange.setProperty(EVENT, event(cancelled ? OrderEvent.CANCELLED : OrderEvent.UPDATED, orderId, prepared,
                         delivery == null ? null : delivery.getString("status")));
-                return ImportResult.updated(orderId, prepared.idempotencyKey(), processedAt);
+                return ImportResult.updated(orderId, key, processedAt);
             }
         }
-        throw new IllegalStateException("Order " + prepared.idempotencyKey() + " kept changing while being updated");
+        throw new IllegalStateException("Order " + key + " kept changing while being updated");
     }
 
     /** Wire-tap preparation: the tapped copy carries only the event. */
     public static void eventAsBody(Exchange exchange) {
         exchange.getMessage().setBody(exchange.getProperty(EVENT));
+    }
+
+    /** Wire-tap preparation: the tapped copy carries only the delivery to keep. */
+    public static void keptDeliveryAsBody(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty(KEPT_DELIVERY));
+    }
+
+    /** Appends a kept delivery to its order's history (the {@code delivery-history} route). */
+    public void appendToHistory(KeptDelivery kept) {
+        repository.appendDelivery(kept.orderId(), kept.delivery());
+    }
+
+    private void keep(Exchange exchange, String orderId, PreparedOrder prepared, String outcome) {
+        exchange.setProperty(KEPT_DELIVERY, new KeptDelivery(orderId, OrderDocuments.rawDelivery(prepared, outcome)));
     }
 
     private OrderEvent event(String type, String orderId, PreparedOrder prepared, String deliveryStatus) {

@@ -61,8 +61,7 @@ public class OrderQueries {
     /** Each delivery as received: its headers and its body, as text when it is UTF-8 and base64 otherwise. */
     public String raw(Exchange exchange) {
         String orderId = exchange.getMessage().getHeader("order_id", String.class);
-        List<Document> deliveries = repository.rawDeliveries(orderId)
-                .orElseThrow(() -> new Problems.NotFound("No order with id '" + orderId + "'."));
+        List<Document> deliveries = deliveriesOldestFirst(orderId);
         List<Document> items = new ArrayList<>();
         for (Document delivery : deliveries) {
             Document item = new Document();
@@ -81,6 +80,28 @@ public class OrderQueries {
             items.add(item);
         }
         return new Document("order_id", orderId).append("items", items).toJson(JSON);
+    }
+
+    /** The order's version trail: one entry per delivery, oldest first, with its outcome and what it changed. */
+    public String history(Exchange exchange) {
+        String orderId = exchange.getMessage().getHeader("order_id", String.class);
+        List<Document> items = new ArrayList<>();
+        for (Document delivery : deliveriesOldestFirst(orderId)) {
+            items.add(new Document("at", delivery.get("received_at"))
+                    .append("outcome", delivery.get("outcome"))
+                    .append("event_id", delivery.get("event_id"))
+                    .append("topic", delivery.get("topic"))
+                    .append("changes", delivery.getList("changes", Document.class, List.of())));
+        }
+        return new Document("order_id", orderId).append("items", items).toJson(JSON);
+    }
+
+    private List<Document> deliveriesOldestFirst(String orderId) {
+        List<Document> deliveries = new ArrayList<>(repository.rawDeliveries(orderId)
+                .orElseThrow(() -> new Problems.NotFound("No order with id '" + orderId + "'.")));
+        // Kept deliveries are appended after the answer, so the array is not always in arrival order.
+        deliveries.sort(java.util.Comparator.comparing(d -> java.time.Instant.parse(d.getString("received_at"))));
+        return deliveries;
     }
 
     private static Document asOrder(Document stored) {

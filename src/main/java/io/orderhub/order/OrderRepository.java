@@ -58,17 +58,26 @@ public class OrderRepository {
     }
 
     /**
-     * Replaces the universal fields of a stored order if it still has the content the caller compared
-     * against: an optimistic check, so two instances applying versions at once never lose an update.
+     * Applies a newer version in one conditional update: only if the stored order is not newer than it
+     * and still has the content the caller compared against. Two instances applying versions at once
+     * therefore end with the newest, and no update is lost or applied over a newer one.
      */
-    public boolean replaceIfUnchanged(String orderId, String expectedDigest, PreparedOrder newer) {
+    public boolean applyNewerVersion(String orderId, String expectedDigest, PreparedOrder newer, List<Document> changes) {
         List<Bson> updates = new ArrayList<>();
         OrderDocuments.universalFields(newer.order()).forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(Updates.set(OrderDocuments.DIGEST, newer.digest()));
         updates.add(Updates.set(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()));
-        updates.add(Updates.push(OrderDocuments.DELIVERIES, OrderDocuments.rawDelivery(newer, "updated")));
-        return orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest)),
-                Updates.combine(updates)).getModifiedCount() == 1;
+        updates.add(Updates.push(OrderDocuments.DELIVERIES, OrderDocuments.rawDelivery(newer, "updated").append("changes", changes)));
+        Bson notNewer = newer.updatedAtMillis() == null ? new Document()
+                : Filters.or(Filters.lte(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()),
+                        Filters.eq(OrderDocuments.UPDATED_MS, null));
+        return orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest),
+                notNewer), Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    /** Keeps a delivery that changed nothing (a duplicate, a stale version) in the order's history. */
+    public void appendDelivery(String orderId, Document delivery) {
+        orders.updateOne(Filters.eq("_id", orderId), Updates.push(OrderDocuments.DELIVERIES, delivery));
     }
 
     /** Newest first; the cursor is the last order id of the previous page (ids grow with time). */

@@ -10,6 +10,11 @@ public final class Deliveries {
     public static final String DELIVERY = "orderhubDelivery";
     public static final String PLATFORM = "orderhubPlatform";
     public static final String STORE = "orderhubStore";
+    /**
+     * Set (only) by the operator's replay of a kept delivery, whose authenticity was checked when it first
+     * arrived: the platform route then skips the signature check and the rate limit, nothing else.
+     */
+    public static final String REPLAY = "orderhubReplay";
 
     private Deliveries() {
     }
@@ -24,5 +29,9 @@ public final class Deliveries {
 
     public static Store store(Exchange exchange) {
         return exchange.getProperty(STORE, Store.class);
+    }
+
+    public static boolean isReplay(Exchange exchange) {
+        return exchange.getProperty(REPLAY, false, Boolean.class);
     }
 }

@@ -31,6 +31,9 @@ public class DeliverySteps {
 
     /** Finds the claimed store and checks a base64 HMAC-SHA256 of the raw body in the given header. */
     public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader) {
+        if (Deliveries.isReplay(exchange)) {
+            return;
+        }
         Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
         authenticator.requireHmacSha256Base64(Deliveries.delivery(exchange), store, signatureHeader);
         exchange.setProperty(Deliveries.STORE, store);
@@ -38,6 +41,9 @@ public class DeliverySteps {
 
     /** Finds the claimed store and compares a shared secret sent in the given header. */
     public void authenticateSharedSecret(Exchange exchange, String storeUid, String secretHeader) {
+        if (Deliveries.isReplay(exchange)) {
+            return;
+        }
         Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
         authenticator.requireSharedSecret(Deliveries.delivery(exchange), store, secretHeader);
         exchange.setProperty(Deliveries.STORE, store);
@@ -45,6 +51,9 @@ public class DeliverySteps {
 
     /** The per-store rate limit, after authentication so forged deliveries cannot spend a store's budget. */
     public void admit(Exchange exchange) {
+        if (Deliveries.isReplay(exchange)) {
+            return;
+        }
         Store store = Deliveries.store(exchange);
         rateLimiter.admit(store.platform(), store.storeUid());
     }

@@ -61,6 +61,18 @@ public final class Problems {
         }
     }
 
+    public static final class Unprocessable extends ProblemException {
+        public Unprocessable(String detail) {
+            super(422, "Unprocessable Content", detail);
+        }
+    }
+
+    public static final class Conflict extends ProblemException {
+        public Conflict(String detail) {
+            super(409, "Conflict", detail);
+        }
+    }
+
     public static final class BadRequest extends ProblemException {
         public BadRequest(String detail) {
             super(400, "Bad Request", detail);

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 public class OrderStoreRoute extends ImportStageRouteBuilder {
 
+    private static final String HISTORY = "seda:delivery-history?size=10000&blockWhenFull=false";
+
     private final OrderIdempotentRepository idempotentRepository;
     private final OrderImporter importer;
 
@@ -39,11 +41,26 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
                         .otherwise()
                             .to("direct:insert-order")
                     .end()
-                .end()
-                // Only then, and off the answer's path, do other roles hear about it.
-                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull())
-                    .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody)
+                    // Inside the idempotent block: Camel ends a duplicate's route with that block.
+                    .to("direct:after-store")
                 .end();
+
+        // Only once the answer is decided, and off its path (wire taps), do other roles hear about the change
+        // and is a delivery that changed nothing kept in the order's history.
+        from("direct:after-store").routeId("order-after-store")
+                .to("direct:publish-order-event")
+                .to("direct:keep-delivery");
+
+        from("direct:publish-order-event").routeId("publish-order-event")
+                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull())
+                .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody);
+
+        from("direct:keep-delivery").routeId("keep-delivery")
+                .filter(exchangeProperty(OrderImporter.KEPT_DELIVERY).isNotNull())
+                .wireTap(HISTORY).onPrepare(OrderImporter::keptDeliveryAsBody);
+
+        from(HISTORY).routeId("delivery-history")
+                .bean(importer, "appendToHistory");
 
         from("direct:insert-order").routeId("order-insert")
                 .setBody(importer::newOrderDocument)

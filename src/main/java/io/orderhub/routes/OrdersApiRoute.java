@@ -7,7 +7,7 @@ import io.orderhub.problem.ProblemException;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /orders}, {@code GET /orders/{order_id}} and {@code GET /orders/{order_id}/raw}. */
+/** {@code GET /orders}, {@code /orders/{order_id}}, {@code /orders/{order_id}/raw} and {@code /orders/{order_id}/history}. */
 @Component
 public class OrdersApiRoute extends RouteBuilder {
 
@@ -33,5 +33,8 @@ public class OrdersApiRoute extends RouteBuilder {
 
         from("platform-http:/orders/{order_id}/raw?httpMethodRestrict=GET").routeId("orders-raw")
                 .process(exchange -> responses.jsonText(exchange, 200, queries.raw(exchange)));
+
+        from("platform-http:/orders/{order_id}/history?httpMethodRestrict=GET").routeId("orders-history")
+                .process(exchange -> responses.jsonText(exchange, 200, queries.history(exchange)));
     }
 }

@@ -46,6 +46,13 @@ public final class HubClient {
         return send(request.build());
     }
 
+    /** An operator call with the test profile's admin key. */
+    public Answer admin(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer test-admin-key")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

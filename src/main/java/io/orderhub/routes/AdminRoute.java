@@ -1,0 +1,96 @@
+package io.orderhub.routes;
+
+import java.util.Map;
+
+import com.mongodb.MongoException;
+import io.orderhub.admin.DeadLetterQueries;
+import io.orderhub.admin.Replays;
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.gateway.HttpResponses;
+import io.orderhub.mapping.InvalidMappingException;
+import io.orderhub.mapping.OrderMapper;
+import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.problem.ProblemException;
+import io.orderhub.problem.Problems;
+import io.orderhub.security.AdminCredentials;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The operator API under {@code /admin}: dead letters and their replay, re-mapping stored orders after a
+ * mapping change, reloading mapping files. Every call needs the operator credential.
+ */
+@Component
+@ConditionalOnRole("import")
+public class AdminRoute extends RouteBuilder {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final AdminCredentials credentials;
+    private final DeadLetterQueries deadLetters;
+    private final Replays replays;
+    private final OrderMapper mapper;
+    private final HttpResponses responses;
+
+    public AdminRoute(AdminCredentials credentials, DeadLetterQueries deadLetters, Replays replays, OrderMapper mapper,
+            HttpResponses responses) {
+        this.credentials = credentials;
+        this.deadLetters = deadLetters;
+        this.replays = replays;
+        this.mapper = mapper;
+        this.responses = responses;
+    }
+
+    @Override
+    public void configure() {
+        onException(ProblemException.class).handled(true).bean(responses, "problem");
+        onException(UnmappableOrderException.class).handled(true).process(this::stillUnmappable);
+        onException(InvalidMappingException.class).handled(true).process(this::brokenMapping);
+        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
+        onException(Exception.class).handled(true).bean(responses, "unexpected");
+
+        from("platform-http:/admin/dead-letters?httpMethodRestrict=GET").routeId("admin-dead-letters")
+                .process(credentials::requireAdmin)
+                .process(exchange -> responses.jsonText(exchange, 200, deadLetters.list(
+                        header(exchange, "replayed"), DEFAULT_LIMIT)));
+
+        from("platform-http:/admin/dead-letters/{id}?httpMethodRestrict=GET").routeId("admin-dead-letter")
+                .process(credentials::requireAdmin)
+                .process(exchange -> responses.jsonText(exchange, 200, deadLetters.one(header(exchange, "id"))));
+
+        from("platform-http:/admin/dead-letters/{id}/replay?httpMethodRestrict=POST").routeId("admin-dead-letter-replay")
+                .process(credentials::requireAdmin)
+                .process(exchange -> responses.json(exchange, 200, replays.replayDeadLetter(header(exchange, "id"))));
+
+        from("platform-http:/admin/reprocess?httpMethodRestrict=POST").routeId("admin-reprocess")
+                .process(credentials::requireAdmin)
+                .process(exchange -> responses.json(exchange, 200,
+                        replays.reprocess(header(exchange, "platform"), header(exchange, "since"))));
+
+        from("platform-http:/admin/mappings/reload?httpMethodRestrict=POST").routeId("admin-mappings-reload")
+                .process(credentials::requireAdmin)
+                .process(exchange -> {
+                    mapper.reload();
+                    responses.json(exchange, 200, Map.of("status", "reloaded", "platforms", mapper.platforms()));
+                });
+    }
+
+    private void stillUnmappable(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new Problems.Unprocessable(
+                "The delivery still cannot be mapped; it stays a dead letter: " + failure.getMessage()));
+        responses.problem(exchange);
+    }
+
+    private void brokenMapping(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new Problems.Unprocessable(
+                "The mapping files were not reloaded; the previous ones stay in use: " + failure.getMessage()));
+        responses.problem(exchange);
+    }
+
+    private static String header(Exchange exchange, String name) {
+        return exchange.getMessage().getHeader(name, String.class);
+    }
+}
