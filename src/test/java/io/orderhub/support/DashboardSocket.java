@@ -48,6 +48,15 @@ public final class DashboardSocket implements AutoCloseable {
         }
     }
 
+    public boolean hasNoFrameWithin(Duration timeout) {
+        try {
+            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Skips frames until one matches, within the timeout. */
     public JsonNode awaitFrame(Predicate<JsonNode> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
