@@ -8,8 +8,6 @@ import io.orderhub.dashboard.DashboardFanOut;
 import io.orderhub.dashboard.DashboardQueries;
 import io.orderhub.dashboard.DashboardSockets;
 import io.orderhub.gateway.HttpResponses;
-import io.orderhub.problem.ProblemException;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
 import org.springframework.stereotype.Component;
@@ -21,28 +19,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("dashboard")
-public class DashboardRoute extends RouteBuilder {
+public class DashboardRoute extends HttpApiRouteBuilder {
 
     private final DashboardCredentials credentials;
     private final DashboardFanOut fanOut;
     private final DashboardSockets sockets;
     private final DashboardQueries queries;
-    private final HttpResponses responses;
 
     public DashboardRoute(DashboardCredentials credentials, DashboardFanOut fanOut, DashboardSockets sockets,
             DashboardQueries queries, HttpResponses responses) {
+        super(responses);
         this.credentials = credentials;
         this.fanOut = fanOut;
         this.sockets = sockets;
         this.queries = queries;
-        this.responses = responses;
     }
 
     @Override
-    public void configure() {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
-
+    protected void routes() {
         from("platform-http:/dashboard/events?httpMethodRestrict=POST").routeId("dashboard-events")
                 .bean(credentials, "requireBearer")
                 .convertBodyTo(String.class)

@@ -1,12 +1,8 @@
 package io.orderhub.routes;
 
-import com.mongodb.MongoException;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.HttpResponses;
-import io.orderhub.problem.ProblemException;
 import io.orderhub.tracking.TrackingStatus;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,29 +11,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("dashboard")
-public class TrackingRoute extends RouteBuilder {
+public class TrackingRoute extends HttpApiRouteBuilder {
 
     private final TrackingStatus tracking;
-    private final HttpResponses responses;
 
     public TrackingRoute(TrackingStatus tracking, HttpResponses responses) {
+        super(responses);
         this.tracking = tracking;
-        this.responses = responses;
     }
 
     @Override
-    public void configure() {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
-        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
-
+    protected void routes() {
         from("platform-http:/track/{order_id}?httpMethodRestrict=GET").routeId("tracking-page")
-                .process(exchange -> {
-                    exchange.getMessage().getHeaders().clear();
-                    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-                    exchange.getMessage().setHeader("Cache-Control", "no-store");
-                    exchange.getMessage().setBody(tracking.page());
-                });
+                .bean(tracking, "page");
 
         from("platform-http:/track/{order_id}/status?httpMethodRestrict=GET").routeId("tracking-status")
                 .process(exchange -> responses.jsonText(exchange, 200, tracking.status(exchange)));

@@ -35,9 +35,12 @@ public class TrackingStatus {
         this.page = classpathText("static/track.html");
     }
 
-    /** The static tracking page; it reads the order and token from its own address. */
-    public String page() {
-        return page;
+    /** The static tracking page; it reads the order and the token from its own address. */
+    public void page(Exchange exchange) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        exchange.getMessage().setHeader("Cache-Control", "no-store");
+        exchange.getMessage().setBody(page);
     }
 
     public String status(Exchange exchange) {
