@@ -1,5 +1,7 @@
 package io.orderhub.order;
 
+import java.time.Clock;
+
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
@@ -20,9 +22,11 @@ public class DeadLetters {
     private static final String REASON = "orderhubDeadLetterReason";
 
     private final StoreDurability durability;
+    private final Clock clock;
 
-    public DeadLetters(StoreDurability durability) {
+    public DeadLetters(StoreDurability durability, Clock clock) {
         this.durability = durability;
+        this.clock = clock;
     }
 
     public Document document(Exchange exchange) {
@@ -40,5 +44,13 @@ public class DeadLetters {
     public ImportResult acknowledged(Exchange exchange) {
         durability.awaitDurable();
         return ImportResult.deadLettered(exchange.getProperty(ID, String.class), exchange.getProperty(REASON, String.class));
+    }
+
+    /** Wire-tap preparation: the tapped copy carries only the {@code order.dead_lettered} event, whose order id is the dead letter's. */
+    public void eventAsBody(Exchange exchange) {
+        Store store = Deliveries.store(exchange);
+        exchange.getMessage().setBody(new OrderEvent(OrderEvent.DEAD_LETTERED, exchange.getProperty(ID, String.class),
+                Deliveries.platform(exchange), store == null ? null : store.storeUid(), null, null, null, null, null, null,
+                clock.instant()));
     }
 }

@@ -2,6 +2,7 @@ package io.orderhub.routes;
 
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.order.DeadLetters;
+import io.orderhub.order.OrderEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,8 @@ public class DeadLetterRoute extends ImportStageRouteBuilder {
         from("direct:dead-letter").routeId("dead-letter")
                 .setBody(deadLetters::document)
                 .to("mongodb:orderhubMongo?database={{orderhub.store.database:orderhub}}&collection=dead_letters&operation=insert")
-                .setBody(deadLetters::acknowledged);
+                .setBody(deadLetters::acknowledged)
+                // Like stored orders: announced once durable, off the answer's path.
+                .wireTap(OrderEvent.ENDPOINT).onPrepare(deadLetters::eventAsBody);
     }
 }

@@ -1,0 +1,73 @@
+package io.orderhub.dashboard;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.config.OrderHubProperties;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/** The dashboard role's state, clients and fan-out. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole("dashboard")
+class DashboardConfiguration {
+
+    @Bean
+    DashboardState dashboardState(DashboardProperties properties, Clock clock, MongoDatabase orderhubDatabase) {
+        DashboardState state = new DashboardState(properties.snapshotSize(), clock);
+        state.rebuild(orderhubDatabase);
+        return state;
+    }
+
+    @Bean
+    DashboardSockets dashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
+            ProducerTemplate producer, DashboardProperties properties) {
+        return new DashboardSockets(state, credentials, json, producer, properties);
+    }
+
+    @Bean
+    DashboardFanOut dashboardFanOut(DashboardSockets sockets, ObjectMapper json, DashboardProperties properties,
+            OrderHubProperties hub, ObjectProvider<StringRedisTemplate> redis) {
+        return new DashboardFanOut(sockets, json, viaRedis(properties, hub) ? redis.getObject() : null,
+                properties.channel());
+    }
+
+    @Bean(destroyMethod = "destroy")
+    RedisMessageListenerContainerHolder dashboardRedisSubscription(DashboardFanOut fanOut,
+            ObjectProvider<RedisConnectionFactory> connections) {
+        if (!fanOut.viaRedis()) {
+            return new RedisMessageListenerContainerHolder(null);
+        }
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections.getObject());
+        container.addMessageListener(fanOut, new ChannelTopic(fanOut.channel()));
+        container.afterPropertiesSet();
+        container.start();
+        return new RedisMessageListenerContainerHolder(container);
+    }
+
+    static boolean viaRedis(DashboardProperties properties, OrderHubProperties hub) {
+        return switch (properties.fanOut()) {
+            case REDIS -> true;
+            case LOCAL -> false;
+            case AUTO -> hub.idempotency().cache() == OrderHubProperties.CacheKind.REDIS;
+        };
+    }
+
+    /** The subscription exists only where Redis fans out; a holder keeps the bean present either way. */
+    record RedisMessageListenerContainerHolder(RedisMessageListenerContainer container) {
+        void destroy() throws Exception {
+            if (container != null) {
+                container.destroy();
+            }
+        }
+    }
+}

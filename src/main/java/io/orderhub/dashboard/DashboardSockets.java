@@ -1,0 +1,124 @@
+package io.orderhub.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.ServerWebSocket;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's WebSocket clients. A client is admitted only once its token is checked, and it gets the
+ * snapshot before any live event: events go to the admitted clients by connection key rather than to every
+ * open socket, and admitting (snapshot, then joining) and broadcasting (apply, then send) hold one lock, so
+ * a client never sees an event before its snapshot nor misses one between them.
+ */
+public class DashboardSockets {
+
+    /** Closes a socket for a policy violation (RFC 6455): here a missing or wrong token. */
+    public static final short POLICY_VIOLATION = 1008;
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardSockets.class);
+
+    private final DashboardState state;
+    private final DashboardCredentials credentials;
+    private final ObjectMapper json;
+    private final ProducerTemplate producer;
+    private final int port;
+    private final Set<String> admitted = new LinkedHashSet<>();
+
+    public DashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
+            ProducerTemplate producer, DashboardProperties properties) {
+        this.state = state;
+        this.credentials = credentials;
+        this.json = json;
+        this.producer = producer;
+        this.port = properties.websocketPort() == 0 ? freePort() : properties.websocketPort();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The endpoint of the WebSocket, for the consumer that accepts clients and the producer that writes to them. */
+    public String endpointUri() {
+        return "vertx-websocket:0.0.0.0:" + port + "/dashboard";
+    }
+
+    /** A client connected: closed with 1008 without a valid token, otherwise sent the snapshot and admitted. */
+    public void open(Exchange exchange) {
+        ServerWebSocket socket = exchange.getMessage().getBody(ServerWebSocket.class);
+        String key = exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
+        if (!credentials.accepts(exchange.getMessage().getHeader("token", String.class))) {
+            log.info("Refused a dashboard WebSocket from {}: missing or wrong token",
+                    exchange.getMessage().getHeader(VertxWebsocketConstants.REMOTE_ADDRESS));
+            socket.close(POLICY_VIOLATION, "A valid dashboard token is required");
+            return;
+        }
+        synchronized (admitted) {
+            send(key, write(state.snapshot()));
+            admitted.add(key);
+        }
+    }
+
+    public void close(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
+        synchronized (admitted) {
+            admitted.remove(key);
+        }
+    }
+
+    /** Applies events from any instance to this instance's state and sends each, completed, to every admitted client. */
+    public void applyAndBroadcast(List<DashboardEvent> events) {
+        synchronized (admitted) {
+            for (DashboardEvent event : events) {
+                DashboardEvent complete = state.apply(event);
+                if (!admitted.isEmpty()) {
+                    send(String.join(",", admitted), write(complete));
+                }
+            }
+        }
+    }
+
+    public int clients() {
+        synchronized (admitted) {
+            return admitted.size();
+        }
+    }
+
+    private void send(String connectionKeys, String text) {
+        try {
+            producer.sendBodyAndHeaders(endpointUri(), text, Map.of(VertxWebsocketConstants.CONNECTION_KEY, connectionKeys,
+                    VertxWebsocketConstants.SEND_TO_ALL, false));
+        } catch (RuntimeException e) {
+            // One client gone mid-write must not keep the others from their events.
+            log.debug("Could not write to dashboard clients {}: {}", connectionKeys, e.toString());
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a dashboard event", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the dashboard WebSocket", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.orderhub.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.orderhub.order.OrderDocuments;
+import io.orderhub.order.OrderEvent;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a client that connects late gets first: the latest orders, counters by platform and status, and
+ * orders per minute over the last hour. Rebuilt from the store at start, then kept by the events.
+ *
+ * <p>Status counters need each order's previous status when an update arrives, so a compact index of
+ * every order's platform and statuses is kept (about 150 bytes an order).
+ */
+public class DashboardState {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardState.class);
+    private static final int MINUTES = 60;
+
+    private record Statuses(String platform, String financial, String delivery) {
+    }
+
+    private final int latestSize;
+    private final Clock clock;
+    private final LinkedHashMap<String, DashboardEvent> latest = new LinkedHashMap<>();
+    private final Map<String, Statuses> index = new HashMap<>();
+    private final Map<String, Long> byPlatform = new TreeMap<>();
+    private final Map<String, Long> byFinancial = new TreeMap<>();
+    private final Map<String, Long> byDelivery = new TreeMap<>();
+    private final long[] perMinute = new long[MINUTES];
+    private final long[] minuteOf = new long[MINUTES];
+    private long deadLettered;
+
+    public DashboardState(int latestSize, Clock clock) {
+        this.latestSize = latestSize;
+        this.clock = clock;
+    }
+
+    /** Reads every stored order's platform and statuses, the latest orders in full, and the dead letters' count. */
+    public synchronized void rebuild(MongoDatabase database) {
+        long started = System.nanoTime();
+        var cursor = database.getCollection(OrderDocuments.COLLECTION).find()
+                .projection(Projections.include("platform", "store_uid", "order_number", "totals.total", "currency",
+                        "financial_status", "delivery.status", "delivery.partner_id", "processed_at", "cancelled_at"))
+                .sort(Sorts.ascending("_id"));
+        for (Document order : cursor) {
+            Document totals = order.get("totals", Document.class);
+            Document delivery = order.get("delivery", Document.class);
+            String type = order.get("cancelled_at") != null ? OrderEvent.CANCELLED : OrderEvent.CREATED;
+            apply(new DashboardEvent(type, order.getString("_id"), order.getString("platform"), order.getString("store_uid"),
+                    order.getString("order_number"), totals == null ? null : totals.getString("total"),
+                    order.getString("currency"), order.getString("financial_status"),
+                    delivery == null ? null : delivery.getString("status"),
+                    delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
+        }
+        deadLettered = database.getCollection(OrderDocuments.DEAD_LETTERS).countDocuments();
+        log.info("Dashboard state rebuilt from {} stored orders in {} ms", index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Applies one event and answers it completed with what was known of its order. */
+    public synchronized DashboardEvent apply(DashboardEvent event) {
+        if (event.isDeadLetter()) {
+            deadLettered++;
+            return event;
+        }
+        if (event.orderId() == null) {
+            return event;
+        }
+        DashboardEvent complete = event.over(latest.get(event.orderId()));
+        Statuses before = index.get(event.orderId());
+        if (before != null) {
+            complete = fillFrom(complete, before);
+            count(byFinancial, before.financial(), -1);
+            count(byDelivery, before.delivery(), -1);
+        } else {
+            count(byPlatform, complete.platform(), 1);
+            countMinute(complete.at());
+        }
+        Statuses after = new Statuses(complete.platform(), complete.financialStatus(), complete.deliveryStatus());
+        index.put(event.orderId(), after);
+        count(byFinancial, after.financial(), 1);
+        count(byDelivery, after.delivery(), 1);
+        if (latest.containsKey(event.orderId()) || before == null) {
+            latest.put(event.orderId(), complete);
+            while (latest.size() > latestSize) {
+                latest.remove(latest.keySet().iterator().next());
+            }
+        }
+        return complete;
+    }
+
+    /** The snapshot event: latest orders newest first, and the counters. */
+    public synchronized Map<String, Object> snapshot() {
+        List<DashboardEvent> orders = new ArrayList<>(latest.values());
+        java.util.Collections.reverse(orders);
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("type", "snapshot");
+        snapshot.put("orders", orders);
+        snapshot.put("counters", counters());
+        return snapshot;
+    }
+
+    private Map<String, Object> counters() {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        counters.put("orders", (long) index.size());
+        counters.put("by_platform", new TreeMap<>(byPlatform));
+        counters.put("by_financial_status", new TreeMap<>(byFinancial));
+        counters.put("by_delivery_status", new TreeMap<>(byDelivery));
+        counters.put("dead_lettered", deadLettered);
+        long now = clock.instant().truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 60;
+        List<Map<String, Object>> minutes = new ArrayList<>(MINUTES);
+        for (long minute = now - MINUTES + 1; minute <= now; minute++) {
+            int slot = (int) Math.floorMod(minute, (long) MINUTES);
+            Map<String, Object> bucket = new LinkedHashMap<>();
+            bucket.put("minute", Instant.ofEpochSecond(minute * 60).toString());
+            bucket.put("orders", minuteOf[slot] == minute ? perMinute[slot] : 0L);
+            minutes.add(bucket);
+        }
+        counters.put("per_minute", minutes);
+        return counters;
+    }
+
+    private void countMinute(String at) {
+        Instant when;
+        try {
+            when = at == null ? clock.instant() : Instant.parse(at);
+        } catch (RuntimeException e) {
+            when = clock.instant();
+        }
+        long minute = when.getEpochSecond() / 60;
+        long now = clock.instant().getEpochSecond() / 60;
+        if (minute <= now - MINUTES || minute > now) {
+            return;
+        }
+        int slot = (int) Math.floorMod(minute, (long) MINUTES);
+        if (minuteOf[slot] != minute) {
+            minuteOf[slot] = minute;
+            perMinute[slot] = 0;
+        }
+        perMinute[slot]++;
+    }
+
+    private static DashboardEvent fillFrom(DashboardEvent event, Statuses known) {
+        return event.over(new DashboardEvent(null, null, known.platform(), null, null, null, null, known.financial(),
+                known.delivery(), null, null));
+    }
+
+    private static void count(Map<String, Long> counts, String key, int delta) {
+        String name = key == null ? "unknown" : key;
+        long value = counts.getOrDefault(name, 0L) + delta;
+        if (value <= 0) {
+            counts.remove(name);
+        } else {
+            counts.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.orderhub.routes;
+
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.dashboard.DashboardFeed;
+import io.orderhub.dashboard.DashboardProperties;
+import io.orderhub.order.OrderEvent;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Import → dashboard: every order event becomes a dashboard event, waits in a bounded outbox, and goes to
+ * the dashboard role in batches (full, or at the latest every batch interval). The outbox keeps a slow or
+ * absent dashboard away from the other listeners of the event bus: when it is full, events are dropped
+ * and counted.
+ */
+@Component
+@ConditionalOnRole("import")
+public class DashboardFeedRoute extends RouteBuilder {
+
+    private final DashboardFeed feed;
+    private final DashboardProperties properties;
+
+    public DashboardFeedRoute(DashboardFeed feed, DashboardProperties properties) {
+        this.feed = feed;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        String outbox = "seda:dashboard-outbox?size=" + properties.outboxSize() + "&blockWhenFull=false";
+
+        onException(IllegalStateException.class).handled(true).bean(feed, "outboxFull");
+
+        from(OrderEvent.ENDPOINT).routeId("dashboard-feed")
+                .setBody(method(feed, "event"))
+                .to(outbox);
+
+        from(outbox).routeId("dashboard-batch")
+                .aggregate(constant(true), new GroupedBodyAggregationStrategy())
+                    .completionSize(properties.batchSize())
+                    .completionInterval(properties.batchInterval().toMillis())
+                .bean(feed, "post");
+    }
+}

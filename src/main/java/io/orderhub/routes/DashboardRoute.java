@@ -1,0 +1,62 @@
+package io.orderhub.routes;
+
+import java.util.Map;
+
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.dashboard.DashboardCredentials;
+import io.orderhub.dashboard.DashboardFanOut;
+import io.orderhub.dashboard.DashboardQueries;
+import io.orderhub.dashboard.DashboardSockets;
+import io.orderhub.gateway.HttpResponses;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard role: events arrive from the import role ({@code POST /dashboard/events}), fan out to every
+ * instance, and reach the browsers on the WebSocket, where each client first gets the snapshot. The page
+ * itself is a static resource at {@code /}.
+ */
+@Component
+@ConditionalOnRole("dashboard")
+public class DashboardRoute extends HttpApiRouteBuilder {
+
+    private final DashboardCredentials credentials;
+    private final DashboardFanOut fanOut;
+    private final DashboardSockets sockets;
+    private final DashboardQueries queries;
+
+    public DashboardRoute(DashboardCredentials credentials, DashboardFanOut fanOut, DashboardSockets sockets,
+            DashboardQueries queries, HttpResponses responses) {
+        super(responses);
+        this.credentials = credentials;
+        this.fanOut = fanOut;
+        this.sockets = sockets;
+        this.queries = queries;
+    }
+
+    @Override
+    protected void routes() {
+        from("platform-http:/dashboard/events?httpMethodRestrict=POST").routeId("dashboard-events")
+                .bean(credentials, "requireBearer")
+                .convertBodyTo(String.class)
+                .bean(fanOut, "publish")
+                .process(exchange -> responses.json(exchange, 202, Map.of("status", "accepted")));
+
+        from("platform-http:/dashboard/config?httpMethodRestrict=GET").routeId("dashboard-config")
+                .process(exchange -> responses.json(exchange, 200, Map.of("websocket_port", sockets.port(),
+                        "websocket_path", "/dashboard")));
+
+        from("platform-http:/dashboard/dead-letters?httpMethodRestrict=GET").routeId("dashboard-dead-letters")
+                .bean(credentials, "requireBearer")
+                .process(exchange -> responses.jsonText(exchange, 200, queries.deadLetters()));
+
+        from(sockets.endpointUri() + "?fireWebSocketConnectionEvents=true").routeId("dashboard-socket")
+                .choice()
+                    .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.OPEN))
+                        .bean(sockets, "open")
+                    .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.CLOSE))
+                        .bean(sockets, "close")
+                .end();
+    }
+}
