@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderhub.config.OrderHubProperties;
+import io.orderhub.mapping.OrderMapper;
 import io.orderhub.order.OrderEvent;
 import io.orderhub.security.AdminCredentials;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class DashboardFeedTest {
 
     private static DashboardCredentials credentials() {
         OrderHubProperties hub = new OrderHubProperties("", null, null, null, null, null, null, null,
-                new OrderHubProperties.Admin(null, null));
+                new OrderHubProperties.Admin(null, null), new OrderHubProperties.Mappings(OrderMapper.DEFAULT_LOCATIONS));
         return new DashboardCredentials(properties(null), new AdminCredentials(hub));
     }
 
