@@ -1,0 +1,80 @@
+package io.orderhub.routes;
+
+import io.orderhub.assignment.AssignmentProperties;
+import io.orderhub.assignment.Assignments;
+import io.orderhub.assignment.PartnerServiceBreaker;
+import io.orderhub.assignment.PartnerServiceClient;
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.order.OrderEvent;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Partner assignment, always off the import's answer path. Two triggers feed one attempt route: the order
+ * events (a new order is tried at once, a platform cancellation releases its partner) and a poll of the
+ * store, which is what makes assignment durable: after a restart, or on another instance, every due order
+ * is found again. Each attempt holds the order's lease, so one instance at a time works on it, and calls
+ * the Partner Service through a circuit breaker whose fallback keeps the timeline moving.
+ */
+@Component
+@ConditionalOnRole("import")
+public class AssignmentRoute extends RouteBuilder {
+
+    private final Assignments assignments;
+    private final PartnerServiceClient partnerService;
+    private final AssignmentProperties properties;
+
+    public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties) {
+        this.assignments = assignments;
+        this.partnerService = partnerService;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}");
+
+        from(OrderEvent.ENDPOINT + "&concurrentConsumers=4").routeId("assignment-events")
+                .choice()
+                    .when(simple("${body.type} == '" + OrderEvent.CREATED + "'"))
+                        .setBody(simple("${body.orderId}"))
+                        .to("direct:assignment-attempt")
+                    .when(simple("${body.type} == '" + OrderEvent.CANCELLED + "'"))
+                        .setBody(simple("${body.orderId}"))
+                        .bean(assignments, "cancelledOnPlatform")
+                        .to("direct:assignment-attempt")
+                .end();
+
+        from("scheduler:assignment-poll?delay=" + properties.pollInterval().toMillis()
+                + "&initialDelay=" + properties.pollInterval().toMillis()).routeId("assignment-poll")
+                .setBody(method(assignments, "dueOrders"))
+                .split(body()).parallelProcessing()
+                    .to("direct:assignment-attempt")
+                .end();
+
+        from("direct:assignment-attempt").routeId("assignment-attempt")
+                .bean(assignments, "claim")
+                .filter(body().isNotNull())
+                    .choice()
+                        .when(method(assignments, "needsRelease"))
+                            .bean(assignments, "release")
+                        .otherwise()
+                            .bean(assignments, "begin")
+                            .setProperty(Assignments.TASK, body())
+                            .circuitBreaker().id("partner-service-breaker")
+                                .resilience4jConfiguration()
+                                    .circuitBreaker(PartnerServiceBreaker.BEAN)
+                                    .timeoutEnabled(true)
+                                    .timeoutDuration((int) properties.breaker().callTimeout().toMillis())
+                                .end()
+                                .bean(partnerService, "assign")
+                            .onFallback()
+                                .bean(partnerService, "unavailable")
+                            .end()
+                            .bean(assignments, "complete")
+                    .end()
+                .end();
+    }
+}
