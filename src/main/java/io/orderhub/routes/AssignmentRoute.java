@@ -6,6 +6,7 @@ import io.orderhub.assignment.PartnerServiceBreaker;
 import io.orderhub.assignment.PartnerServiceClient;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.order.OrderEvent;
+import io.orderhub.partner.PartnerProperties;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,14 @@ public class AssignmentRoute extends RouteBuilder {
     private final Assignments assignments;
     private final PartnerServiceClient partnerService;
     private final AssignmentProperties properties;
+    private final PartnerProperties partner;
 
-    public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties) {
+    public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties,
+            PartnerProperties partner) {
         this.assignments = assignments;
         this.partnerService = partnerService;
         this.properties = properties;
+        this.partner = partner;
     }
 
     @Override
@@ -67,7 +71,7 @@ public class AssignmentRoute extends RouteBuilder {
                                 .resilience4jConfiguration()
                                     .circuitBreaker(PartnerServiceBreaker.BEAN)
                                     .timeoutEnabled(true)
-                                    .timeoutDuration((int) properties.breaker().callTimeout().toMillis())
+                                    .timeoutDuration((int) callBound())
                                 .end()
                                 .bean(partnerService, "assign")
                             .onFallback()
@@ -76,5 +80,14 @@ public class AssignmentRoute extends RouteBuilder {
                             .bean(assignments, "complete")
                     .end()
                 .end();
+    }
+
+    /**
+     * The EIP's time limit is the most one call may take (connect, then the request timeout the client sets
+     * itself), so the client's own timeout normally ends a slow call first and the breaker records that
+     * failure; the limit only catches a call stuck beyond it.
+     */
+    private long callBound() {
+        return properties.breaker().callTimeout().plus(partner.connectTimeout()).toMillis();
     }
 }

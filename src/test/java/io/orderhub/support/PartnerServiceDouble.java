@@ -109,6 +109,9 @@ public final class PartnerServiceDouble implements AutoCloseable {
         JsonNode body = Fixture.JSON.readTree(exchange.getRequestBody().readAllBytes());
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getQuery();
+        if (path.equals("/partners/assign")) {
+            assignCalls.computeIfAbsent(body.path("id").asText(), id -> new AtomicInteger()).incrementAndGet();
+        }
         CountDownLatch latch = hang;
         try {
             if (latch != null) {
@@ -126,7 +129,6 @@ public final class PartnerServiceDouble implements AutoCloseable {
             respond(exchange, 200, "{\"order_id\":\"" + body.path("order_id").asText() + "\"}");
         } else if (path.equals("/partners/assign")) {
             String orderId = body.path("id").asText();
-            assignCalls.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
             String partner = query != null && query.startsWith("partner_id=") ? query.substring("partner_id=".length())
                     : partnerPerOrder.getOrDefault(orderId, partnerForAll);
             if (partner == null) {
