@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long one instance owns a pending order while working it
  * @param pollInterval how often each instance looks for due pending orders in the store
  * @param pollBatch at most this many due orders per poll
+ * @param workers threads working on new orders' first attempts (the poll uses Camel's default pool)
  * @param instanceId this instance's name on leases; blank makes a random one
  */
 @Validated
@@ -42,6 +43,7 @@ public record AssignmentProperties(
         @DefaultValue("30s") Duration lease,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("50") @Min(1) int pollBatch,
+        @DefaultValue("4") @Min(1) int workers,
         String instanceId) {
 
     /**

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 public class AssignmentRoute extends RouteBuilder {
 
+    private static final String ATTEMPTS = "seda:assignment-attempts?size=10000&blockWhenFull=false";
+
     private final Assignments assignments;
     private final PartnerServiceClient partnerService;
     private final AssignmentProperties properties;
@@ -40,16 +42,22 @@ public class AssignmentRoute extends RouteBuilder {
         onException(Exception.class).handled(true)
                 .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}");
 
-        from(OrderEvent.ENDPOINT + "&concurrentConsumers=4").routeId("assignment-events")
+        // Events are shared with other consumers (the dashboard): hand the order over and return at once,
+        // so a slow Partner Service never holds up anyone's events.
+        from(OrderEvent.ENDPOINT).routeId("assignment-events")
                 .choice()
                     .when(simple("${body.type} == '" + OrderEvent.CREATED + "'"))
                         .setBody(simple("${body.orderId}"))
-                        .to("direct:assignment-attempt")
+                        .to(ATTEMPTS)
                     .when(simple("${body.type} == '" + OrderEvent.CANCELLED + "'"))
                         .setBody(simple("${body.orderId}"))
                         .bean(assignments, "cancelledOnPlatform")
-                        .to("direct:assignment-attempt")
+                        .to(ATTEMPTS)
                 .end();
+
+        // In memory only to be quick: an attempt lost here (a crash) is found again by the poll.
+        from(ATTEMPTS + "&concurrentConsumers=" + properties.workers()).routeId("assignment-queue")
+                .to("direct:assignment-attempt");
 
         from("scheduler:assignment-poll?delay=" + properties.pollInterval().toMillis()
                 + "&initialDelay=" + properties.pollInterval().toMillis()).routeId("assignment-poll")

@@ -1,13 +1,10 @@
 package io.orderhub.routes;
 
-import com.mongodb.MongoException;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.HttpResponses;
 import io.orderhub.partner.PartnerRequests;
 import io.orderhub.partner.PartnerServiceKey;
-import io.orderhub.problem.ProblemException;
 import io.orderhub.security.AdminCredentials;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,27 +14,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("partner")
-public class PartnerServiceRoute extends RouteBuilder {
+public class PartnerServiceRoute extends ApiRouteBuilder {
 
     private final PartnerRequests requests;
     private final AdminCredentials admin;
     private final PartnerServiceKey serviceKey;
-    private final HttpResponses responses;
 
     public PartnerServiceRoute(PartnerRequests requests, AdminCredentials admin, PartnerServiceKey serviceKey,
             HttpResponses responses) {
+        super(responses);
         this.requests = requests;
         this.admin = admin;
         this.serviceKey = serviceKey;
-        this.responses = responses;
     }
 
     @Override
-    public void configure() {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
-        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
-
+    protected void routes() {
         from("platform-http:/partners?httpMethodRestrict=GET,POST").routeId("partners-collection")
                 .bean(admin, "requireAdmin")
                 .choice()

@@ -117,10 +117,6 @@ class AssignmentDurabilityTest {
     }
 
     private static long count(JsonNode delivery, String status) {
-        long n = 0;
-        for (JsonNode entry : delivery.path("history")) {
-            n += status.equals(entry.path("status").asText()) ? 1 : 0;
-        }
-        return n;
+        return ShopifyOrders.history(delivery).stream().filter(status::equals).count();
     }
 }

@@ -68,7 +68,7 @@ class PartnerServiceTest extends HubTestSupport {
         assertThat(delivery.path("partner_id").asText()).isEqualTo("capital-bikes");
         assertThat(delivery.path("needs_review").asBoolean()).isFalse();
         assertThat(delivery.path("assigned_at").asText()).isNotBlank();
-        assertThat(statuses(delivery)).containsExactly("pending", "assigning", "assigned");
+        assertThat(ShopifyOrders.history(delivery)).containsExactly("pending", "assigning", "assigned");
         assertThat(activeOrders("capital-bikes")).isGreaterThanOrEqualTo(1);
     }
 
@@ -161,12 +161,6 @@ class PartnerServiceTest extends HubTestSupport {
 
     private int activeOrders(String partnerId) {
         return hub().request("GET", "/partners/" + partnerId, ADMIN, null).json().path("active_orders").asInt();
-    }
-
-    private static List<String> statuses(JsonNode delivery) {
-        List<String> statuses = new ArrayList<>();
-        delivery.path("history").forEach(entry -> statuses.add(entry.path("status").asText()));
-        return statuses;
     }
 
     private static String partner(String id, String country, int capacity) {

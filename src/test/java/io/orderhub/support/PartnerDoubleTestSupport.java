@@ -1,6 +1,5 @@
 package io.orderhub.support;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +48,6 @@ public abstract class PartnerDoubleTestSupport extends HubTestSupport {
     }
 
     protected static List<String> statuses(JsonNode delivery) {
-        List<String> statuses = new ArrayList<>();
-        delivery.path("history").forEach(entry -> statuses.add(entry.path("status").asText()));
-        return statuses;
+        return ShopifyOrders.history(delivery);
     }
 }

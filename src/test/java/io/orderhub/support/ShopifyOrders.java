@@ -71,4 +71,11 @@ public final class ShopifyOrders {
     public static JsonNode delivery(HubClient hub, String orderId) {
         return hub.get("/orders/" + orderId).json().path("delivery");
     }
+
+    /** The statuses of the delivery's history, oldest first. */
+    public static java.util.List<String> history(JsonNode delivery) {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        delivery.path("history").forEach(entry -> statuses.add(entry.path("status").asText()));
+        return statuses;
+    }
 }
