@@ -67,15 +67,16 @@ public final class Problems {
         }
     }
 
-    public static final class Conflict extends ProblemException {
-        public Conflict(String detail) {
-            super(409, "Conflict", detail);
-        }
-    }
-
     public static final class BadRequest extends ProblemException {
         public BadRequest(String detail) {
             super(400, "Bad Request", detail);
+        }
+    }
+
+    /** The request is valid but contradicts the current state (a choice not offered now, no partner that fits). */
+    public static final class Conflict extends ProblemException {
+        public Conflict(String detail) {
+            super(409, "Conflict", detail);
         }
     }
 }

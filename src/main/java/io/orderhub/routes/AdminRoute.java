@@ -2,7 +2,6 @@ package io.orderhub.routes;
 
 import java.util.Map;
 
-import com.mongodb.MongoException;
 import io.orderhub.admin.DeadLetterQueries;
 import io.orderhub.admin.Replays;
 import io.orderhub.config.ConditionalOnRole;
@@ -10,11 +9,9 @@ import io.orderhub.gateway.HttpResponses;
 import io.orderhub.mapping.InvalidMappingException;
 import io.orderhub.mapping.OrderMapper;
 import io.orderhub.mapping.UnmappableOrderException;
-import io.orderhub.problem.ProblemException;
 import io.orderhub.problem.Problems;
 import io.orderhub.security.AdminCredentials;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("import")
-public class AdminRoute extends RouteBuilder {
+public class AdminRoute extends ApiRouteBuilder {
 
     private static final int DEFAULT_LIMIT = 100;
 
@@ -31,24 +28,20 @@ public class AdminRoute extends RouteBuilder {
     private final DeadLetterQueries deadLetters;
     private final Replays replays;
     private final OrderMapper mapper;
-    private final HttpResponses responses;
 
     public AdminRoute(AdminCredentials credentials, DeadLetterQueries deadLetters, Replays replays, OrderMapper mapper,
             HttpResponses responses) {
+        super(responses);
         this.credentials = credentials;
         this.deadLetters = deadLetters;
         this.replays = replays;
         this.mapper = mapper;
-        this.responses = responses;
     }
 
     @Override
-    public void configure() {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
+    protected void routes() {
         onException(UnmappableOrderException.class).handled(true).process(this::stillUnmappable);
         onException(InvalidMappingException.class).handled(true).process(this::brokenMapping);
-        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
 
         from("platform-http:/admin/dead-letters?httpMethodRestrict=GET").routeId("admin-dead-letters")
                 .process(credentials::requireAdmin)

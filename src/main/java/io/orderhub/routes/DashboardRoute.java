@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("dashboard")
-public class DashboardRoute extends HttpApiRouteBuilder {
+public class DashboardRoute extends ApiRouteBuilder {
 
     private final DashboardCredentials credentials;
     private final DashboardFanOut fanOut;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole("dashboard")
-public class TrackingRoute extends HttpApiRouteBuilder {
+public class TrackingRoute extends ApiRouteBuilder {
 
     private final TrackingStatus tracking;
 

@@ -1,5 +1,8 @@
 package io.orderhub.dashboard;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhub.support.Deliveries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The operator's and the customer's pages in Debian's real Chromium: orders appear live, an order opens
@@ -32,7 +35,9 @@ import org.springframework.context.annotation.Import;
  * go to target/screenshots.
  */
 @HubTest
-@Import(DecisionEndpointStandIn.class)
+// The real delivery timeline, fast: an order no partner serves is offered the choice within a second.
+@TestPropertySource(properties = {"orderhub.assignment.initial-search=400ms", "orderhub.assignment.retry-interval=100ms",
+        "orderhub.assignment.extended-search=60s", "orderhub.assignment.decision-timeout=60s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest extends HubTestSupport {
 
@@ -102,13 +107,14 @@ class DashboardBrowserTest extends HubTestSupport {
     @Test
     @Order(3)
     void theCustomerWhoChoosesToWaitSeesTheSearchGoOn() {
-        Answer answer = hub().post(Fixture.named("w06_coupon_and_tax").last());
+        // Shipped where no partner delivers, so the search runs out and the customer is asked.
+        Answer answer = hub().post(Deliveries.withFields(Fixture.named("w06_coupon_and_tax"), body -> {
+            body.put("id", 7806);
+            ((ObjectNode) body.get("shipping")).put("postcode", "99701").put("city", "Fairbanks").put("state", "AK");
+        }));
         String orderId = answer.field("order_id");
         WebDriver page = browser.driver();
         page.get(base() + "/track/" + orderId + "?token=" + trackingTokens.tokenFor(orderId));
-        new WebDriverWait(page, PAGE).until(d -> "pending".equals(status(d)));
-
-        DecisionEndpointStandIn.offerChoice(orderhubDatabase, orderId);
         WebElement wait = new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#choice button[data-choice='wait']")));
         browser.screenshot("tracking-choice-offered");

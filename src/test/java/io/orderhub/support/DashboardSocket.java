@@ -48,6 +48,23 @@ public final class DashboardSocket implements AutoCloseable {
         }
     }
 
+    /** Every frame that arrives within the time. */
+    public java.util.List<JsonNode> framesWithin(Duration window) {
+        java.util.List<JsonNode> received = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        try {
+            for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                JsonNode frame = frames.poll(left, TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    received.add(frame);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return received;
+    }
+
     public boolean hasNoFrameWithin(Duration timeout) {
         try {
             return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;

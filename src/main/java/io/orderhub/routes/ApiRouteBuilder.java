@@ -6,14 +6,14 @@ import io.orderhub.problem.ProblemException;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Routes that answer HTTP callers other than platforms: a refusal as its problem+json, a store failure as
- * 503, anything else as 500, declared once for all of them.
+ * Routes of a REST API the hub serves (orders, deliveries, partners): every refusal raised in them is
+ * answered in one place, as problem+json with the contract's status.
  */
-public abstract class HttpApiRouteBuilder extends RouteBuilder {
+public abstract class ApiRouteBuilder extends RouteBuilder {
 
     protected final HttpResponses responses;
 
-    protected HttpApiRouteBuilder(HttpResponses responses) {
+    protected ApiRouteBuilder(HttpResponses responses) {
         this.responses = responses;
     }
 

@@ -1,0 +1,191 @@
+package io.orderhub.assignment;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.orderhub.problem.Problems;
+import org.apache.camel.Exchange;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the assignment route and the delivery endpoints: claim an order with a lease, move it along
+ * the {@link DeliveryTimeline}, persist each transition conditionally and publish it. A transition computed
+ * from a version that changed meanwhile (a customer's decision during an attempt, say) is computed again
+ * from the stored state, never forced.
+ */
+@Component
+public class Assignments {
+
+    /** Exchange property with the {@link AssignmentTask} during an attempt. */
+    public static final String TASK = "orderhubAssignmentTask";
+    private static final Logger log = LoggerFactory.getLogger(Assignments.class);
+    private static final int MAX_CONFLICTS = 20;
+
+    private final DeliveryRepository repository;
+    private final DeliveryTimeline timeline;
+    private final DeliveryEvents events;
+    private final PartnerServiceBreaker breaker;
+    private final PartnerServiceClient client;
+    private final AssignmentProperties properties;
+    private final Clock clock;
+    private final String instanceId;
+
+    public Assignments(DeliveryRepository repository, DeliveryTimeline timeline, DeliveryEvents events,
+            PartnerServiceBreaker breaker, PartnerServiceClient client, AssignmentProperties properties, Clock clock) {
+        this.repository = repository;
+        this.timeline = timeline;
+        this.events = events;
+        this.breaker = breaker;
+        this.client = client;
+        this.properties = properties;
+        this.clock = clock;
+        this.instanceId = properties.instanceId() == null || properties.instanceId().isBlank() ? defaultInstanceId()
+                : properties.instanceId();
+    }
+
+    public List<String> dueOrders() {
+        return repository.due(clock.instant(), properties.pollBatch());
+    }
+
+    /** The order, leased to this instance, or null when it is not due or another instance works on it. */
+    public AssignmentTask claim(String orderId) {
+        return repository.claim(orderId, instanceId, clock.instant(), properties.lease())
+                .map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
+    }
+
+    public boolean needsRelease(AssignmentTask task) {
+        return DeliveryStatus.CANCELLED.equals(task.state().status()) && task.state().releasePending();
+    }
+
+    /** A new order's search starts ({@code pending} → {@code assigning}); the lease is kept for the attempt. */
+    public AssignmentTask begin(AssignmentTask task) {
+        Optional<Document> changed = transition(task.orderId(), task.state(),
+                state -> timeline.begin(state, clock.instant()).orElse(null), false);
+        return changed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(task);
+    }
+
+    /** After the call (or its fallback): the outcome in the body moves the timeline; the lease ends. */
+    public void complete(Exchange exchange) {
+        AssignmentTask task = exchange.getProperty(TASK, AssignmentTask.class);
+        AttemptOutcome outcome = exchange.getMessage().getBody(AttemptOutcome.class);
+        transition(task.orderId(), task.state(), state -> timeline.afterAttempt(state, outcome, clock.instant(),
+                breaker.outageLength(clock.instant())), true);
+    }
+
+    /** Gives a cancelled order's capacity back; on failure the next poll tries again. */
+    public void release(AssignmentTask task) {
+        Instant now = clock.instant();
+        Transition outcome;
+        try {
+            client.release(task.orderId());
+            outcome = Transition.stay(DeliveryStatus.CANCELLED).set("release_pending", false).set("next_attempt_ms", null);
+        } catch (RuntimeException e) {
+            log.warn("Releasing the capacity of cancelled order {} failed; retrying: {}", task.orderId(), e.getMessage());
+            outcome = Transition.stay(DeliveryStatus.CANCELLED)
+                    .set("next_attempt_ms", now.toEpochMilli() + properties.retryInterval().toMillis());
+        }
+        Transition result = outcome;
+        transition(task.orderId(), task.state(), state -> result, true);
+    }
+
+    /** The platform cancelled the order. */
+    public void cancelledOnPlatform(String orderId) {
+        current(orderId).ifPresent(state -> transition(orderId, state,
+                s -> timeline.cancel(s, "Order cancelled on the platform").orElse(null), false));
+    }
+
+    /** {@code POST /orders/{id}/decision}: the new delivery block, or 409 when the choice is not offered now. */
+    public Document decide(String orderId, String choice) {
+        DeliveryState state = current(orderId).orElseThrow(() -> notFound(orderId));
+        return publicBlock(transition(orderId, state, s -> timeline.decide(s, choice, clock.instant()), false)
+                .orElseThrow(() -> notFound(orderId)));
+    }
+
+    /** {@code POST /orders/{id}/reassign}: the Partner Service moves the reservation, then the order follows. */
+    public Document reassign(String orderId, String partnerId) {
+        Document order = repository.find(orderId).orElseThrow(() -> notFound(orderId));
+        DeliveryState state = DeliveryState.of(order);
+        timeline.reassigned(state, partnerId, clock.instant()); // refuses a cancelled order before any call
+        String assigned;
+        try {
+            assigned = client.reassign(order, partnerId);
+        } catch (PartnerServiceException e) {
+            throw new Problems.UpstreamUnavailable("The Partner Service is unavailable; retry the reassignment later.", 30, e);
+        }
+        return publicBlock(transition(orderId, state, s -> timeline.reassigned(s, assigned, clock.instant()), false)
+                .orElseThrow(() -> notFound(orderId)));
+    }
+
+    /**
+     * Computes a transition from the stored state and applies it to that version, again from the new state
+     * when someone else changed it first. An empty transition means nothing to do; the stored order is
+     * returned either way.
+     */
+    private Optional<Document> transition(String orderId, DeliveryState from, Function<DeliveryState, Transition> next,
+            boolean endLease) {
+        DeliveryState state = from;
+        for (int attempt = 0; attempt < MAX_CONFLICTS; attempt++) {
+            Transition transition = next.apply(state);
+            if (transition == null) {
+                if (endLease) {
+                    transition = Transition.stay(state.status());
+                } else {
+                    return repository.find(orderId);
+                }
+            }
+            Instant now = clock.instant();
+            Optional<Document> changed = repository.apply(state, transition, now, endLease);
+            if (changed.isPresent()) {
+                if (transition.isStatusChange()) {
+                    log.info("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
+                    events.changed(changed.get(), now);
+                }
+                return changed;
+            }
+            Optional<DeliveryState> reread = current(orderId);
+            if (reread.isEmpty()) {
+                return Optional.empty();
+            }
+            state = reread.get();
+        }
+        throw new IllegalStateException("Order " + orderId + "'s delivery kept changing while being updated");
+    }
+
+    private Optional<DeliveryState> current(String orderId) {
+        return repository.find(orderId).map(DeliveryState::of);
+    }
+
+    /** The delivery block as the contract shows it, without the assignment's bookkeeping. */
+    public static Document publicBlock(Document order) {
+        Document delivery = order.get("delivery", Document.class);
+        Map<String, Object> block = new LinkedHashMap<>();
+        for (String field : List.of("status", "partner_id", "assigned_at", "needs_review", "choice_offered", "history")) {
+            block.put(field, delivery.get(field));
+        }
+        return new Document(block);
+    }
+
+    private static Problems.NotFound notFound(String orderId) {
+        return new Problems.NotFound("No order with id '" + orderId + "'.");
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "hub";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

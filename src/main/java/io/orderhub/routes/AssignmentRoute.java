@@ -1,0 +1,101 @@
+package io.orderhub.routes;
+
+import io.orderhub.assignment.AssignmentProperties;
+import io.orderhub.assignment.Assignments;
+import io.orderhub.assignment.PartnerServiceBreaker;
+import io.orderhub.assignment.PartnerServiceClient;
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.order.OrderEvent;
+import io.orderhub.partner.PartnerProperties;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Partner assignment, always off the import's answer path. Two triggers feed one attempt route: the order
+ * events (a new order is tried at once, a platform cancellation releases its partner) and a poll of the
+ * store, which is what makes assignment durable: after a restart, or on another instance, every due order
+ * is found again. Each attempt holds the order's lease, so one instance at a time works on it, and calls
+ * the Partner Service through a circuit breaker whose fallback keeps the timeline moving.
+ */
+@Component
+@ConditionalOnRole("import")
+public class AssignmentRoute extends RouteBuilder {
+
+    private static final String ATTEMPTS = "seda:assignment-attempts?size=10000&blockWhenFull=false";
+
+    private final Assignments assignments;
+    private final PartnerServiceClient partnerService;
+    private final AssignmentProperties properties;
+    private final PartnerProperties partner;
+
+    public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties,
+            PartnerProperties partner) {
+        this.assignments = assignments;
+        this.partnerService = partnerService;
+        this.properties = properties;
+        this.partner = partner;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}");
+
+        // Events are shared with other consumers (the dashboard): hand the order over and return at once,
+        // so a slow Partner Service never holds up anyone's events.
+        from(OrderEvent.ENDPOINT).routeId("assignment-events")
+                .choice()
+                    .when(simple("${body.type} == '" + OrderEvent.CREATED + "'"))
+                        .setBody(simple("${body.orderId}"))
+                        .to(ATTEMPTS)
+                    .when(simple("${body.type} == '" + OrderEvent.CANCELLED + "'"))
+                        .setBody(simple("${body.orderId}"))
+                        .bean(assignments, "cancelledOnPlatform")
+                        .to(ATTEMPTS)
+                .end();
+
+        // In memory only to be quick: an attempt lost here (a crash) is found again by the poll.
+        from(ATTEMPTS + "&concurrentConsumers=" + properties.workers()).routeId("assignment-queue")
+                .to("direct:assignment-attempt");
+
+        from("scheduler:assignment-poll?delay=" + properties.pollInterval().toMillis()
+                + "&initialDelay=" + properties.pollInterval().toMillis()).routeId("assignment-poll")
+                .setBody(method(assignments, "dueOrders"))
+                .split(body()).parallelProcessing()
+                    .to("direct:assignment-attempt")
+                .end();
+
+        from("direct:assignment-attempt").routeId("assignment-attempt")
+                .bean(assignments, "claim")
+                .filter(body().isNotNull())
+                    .choice()
+                        .when(method(assignments, "needsRelease"))
+                            .bean(assignments, "release")
+                        .otherwise()
+                            .bean(assignments, "begin")
+                            .setProperty(Assignments.TASK, body())
+                            .circuitBreaker().id("partner-service-breaker")
+                                .resilience4jConfiguration()
+                                    .circuitBreaker(PartnerServiceBreaker.BEAN)
+                                    .timeoutEnabled(true)
+                                    .timeoutDuration((int) callBound())
+                                .end()
+                                .bean(partnerService, "assign")
+                            .onFallback()
+                                .bean(partnerService, "unavailable")
+                            .end()
+                            .bean(assignments, "complete")
+                    .end()
+                .end();
+    }
+
+    /**
+     * The EIP's time limit is the most one call may take (connect, then the request timeout the client sets
+     * itself), so the client's own timeout normally ends a slow call first and the breaker records that
+     * failure; the limit only catches a call stuck beyond it.
+     */
+    private long callBound() {
+        return properties.breaker().callTimeout().plus(partner.connectTimeout()).toMillis();
+    }
+}
