@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import com.mongodb.client.MongoDatabase;
 import io.orderhub.store.EmbeddedMongoStore;
+import io.orderhub.support.Concurrently;
 import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient;
 import io.orderhub.support.HubClient.Answer;
@@ -56,27 +53,12 @@ class ConcurrentImportTest extends HubTestSupport {
     }
 
     private List<Answer> postConcurrently(IntFunction<HubClient> hubForCopy) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(COPIES);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < COPIES; i++) {
-                HubClient hub = hubForCopy.apply(i);
-                Callable<Answer> post = () -> {
-                    start.await();
-                    return hub.post(ORDER.last());
-                };
-                futures.add(pool.submit(post));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Answer>> posts = new ArrayList<>();
+        for (int i = 0; i < COPIES; i++) {
+            HubClient hub = hubForCopy.apply(i);
+            posts.add(() -> hub.post(ORDER.last()));
         }
+        return Concurrently.runAtOnce(posts);
     }
 
     private static void assertExactlyOneCreatedAndTheRestDuplicates(List<Answer> answers) {
