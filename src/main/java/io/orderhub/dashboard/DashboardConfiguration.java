@@ -29,8 +29,8 @@ class DashboardConfiguration {
 
     @Bean
     DashboardSockets dashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
-            ProducerTemplate producer, DashboardProperties properties) {
-        return new DashboardSockets(state, credentials, json, producer, properties);
+            ProducerTemplate producer, DashboardProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new DashboardSockets(state, credentials, json, producer, properties, meters);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.ServerWebSocket;
 import org.apache.camel.Exchange;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
 import org.slf4j.Logger;
@@ -38,12 +40,14 @@ public class DashboardSockets {
     private final Set<String> admitted = new LinkedHashSet<>();
 
     public DashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
-            ProducerTemplate producer, DashboardProperties properties) {
+            ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
         this.state = state;
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
         this.port = properties.websocketPort() == 0 ? freePort() : properties.websocketPort();
+        Gauge.builder("orderhub.dashboard.connections", this, DashboardSockets::clients)
+                .description("Dashboard WebSocket clients admitted").register(meters);
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import io.orderhub.config.OrderHubProperties;
 import io.orderhub.problem.Problems;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliveryReceiver {
+
+    /** The log key that ties every line of one delivery together: the platform's delivery id where it has one. */
+    public static final String CORRELATION_ID = "correlation_id";
+    private static final String[] DELIVERY_ID_HEADERS = {"x-shopify-webhook-id", "x-wc-webhook-delivery-id",
+        "x-request-id", "x-correlation-id"};
 
     private final int maxBodyBytes;
     private final Clock clock;
@@ -28,6 +34,7 @@ public class DeliveryReceiver {
 
     public InboundDelivery receive(Exchange exchange) {
         Message in = exchange.getIn();
+        MDC.put(CORRELATION_ID, correlationId(in, exchange));
         Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             throw new Problems.PayloadTooLarge(declaredLength, maxBodyBytes);
@@ -59,6 +66,16 @@ public class DeliveryReceiver {
         headers.put("content-type", contentType);
         return new InboundDelivery(clock.instant(), contentType, Map.copyOf(headers), body,
                 explicitPlatform == null ? null : explicitPlatform.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String correlationId(Message in, Exchange exchange) {
+        for (String header : DELIVERY_ID_HEADERS) {
+            String id = in.getHeader(header, String.class);
+            if (id != null && !id.isBlank() && id.length() <= 128) {
+                return id;
+            }
+        }
+        return exchange.getExchangeId();
     }
 
     private static String queryParameter(String query, String name) {

@@ -5,13 +5,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.ops.ImportMetrics;
+import io.orderhub.ops.Redact;
 import io.orderhub.order.ImportResult;
+import io.orderhub.platform.Deliveries;
 import io.orderhub.problem.ProblemException;
 import io.orderhub.problem.Problems;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +29,19 @@ public class HttpResponses {
     private static final String PROBLEM_BASE = "https://orderhub.io/problems/";
     private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
-    private final ObjectMapper json;
+    private static final String IMPORT_ROUTE = "import-gateway";
 
-    public HttpResponses(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final ImportMetrics metrics;
+
+    public HttpResponses(ObjectMapper json, ImportMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public void importResult(Exchange exchange) {
         ImportResult result = exchange.getMessage().getBody(ImportResult.class);
+        countImport(exchange, result.status(), null);
         write(exchange, result.httpStatus(), ContentTypes.JSON, result.body());
     }
 
@@ -61,16 +70,27 @@ public class HttpResponses {
     public void unexpected(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         log.error("Unexpected failure on {}", exchange.getFromRouteId(), cause);
+        countImport(exchange, "rejected", "500-internal-error");
         Map<String, Object> body = problemBody(500, "internal-error", "Internal Server Error",
                 "The hub failed unexpectedly; the delivery was not kept. Retry later. Reference: " + exchange.getExchangeId());
         write(exchange, 500, ContentTypes.PROBLEM_JSON, body);
     }
 
+    /** Import answers are counted by platform and outcome; other routes' answers are not imports. */
+    private void countImport(Exchange exchange, String outcome, String reason) {
+        if (IMPORT_ROUTE.equals(exchange.getFromRouteId())) {
+            InboundDelivery delivery = Deliveries.delivery(exchange);
+            metrics.answered(Deliveries.platform(exchange), outcome, reason, delivery != null ? delivery.receivedAt()
+                    : java.time.Instant.ofEpochMilli(exchange.getClock().getCreated()));
+        }
+    }
+
     private void writeProblem(Exchange exchange, ProblemException problem) {
+        countImport(exchange, "rejected", problem.status() + "-" + problem.type());
         if (problem.status() >= 500) {
-            log.warn("{} {}: {}", problem.status(), problem.title(), problem.detail());
+            log.warn("{} {}: {}", problem.status(), problem.title(), Redact.mask(problem.detail()));
         } else {
-            log.info("Refused with {}: {}", problem.status(), problem.detail());
+            log.info("Refused with {}: {}", problem.status(), Redact.mask(problem.detail()));
         }
         write(exchange, problem.status(), ContentTypes.PROBLEM_JSON,
                 problemBody(problem.status(), problem.type(), problem.title(), problem.detail()));
@@ -89,6 +109,9 @@ public class HttpResponses {
     }
 
     private void write(Exchange exchange, int status, String contentType, Object body) {
+        if (IMPORT_ROUTE.equals(exchange.getFromRouteId())) {
+            MDC.remove(DeliveryReceiver.CORRELATION_ID);
+        }
         Message message = resetHeaders(exchange, status, contentType);
         try {
             message.setBody(json.writeValueAsString(body));

@@ -3,6 +3,7 @@ package io.orderhub.order;
 import java.time.Clock;
 
 import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.ops.Redact;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.store.StoreDurability;
@@ -36,7 +37,8 @@ public class DeadLetters {
         Store store = Deliveries.store(exchange);
         exchange.setProperty(ID, id);
         exchange.setProperty(REASON, reason);
-        log.warn("Dead-lettered a {} delivery from {} as {}: {}", Deliveries.platform(exchange), store, id, reason);
+        log.warn("Dead-lettered a {} delivery from {} as {}: {}", Deliveries.platform(exchange), store, id,
+                Redact.mask(reason));
         return OrderDocuments.deadLetter(id, Deliveries.platform(exchange), store == null ? null : store.storeUid(), reason,
                 Deliveries.delivery(exchange));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import io.orderhub.idempotency.CacheEntry;
 import io.orderhub.idempotency.DedupCache;
 import io.orderhub.idempotency.OrderIdempotentRepository;
+import io.orderhub.ops.ImportMetrics;
 import io.orderhub.store.StoreDurability;
 import org.apache.camel.Exchange;
 import org.bson.Document;
@@ -35,12 +36,15 @@ public class OrderImporter {
     private final DedupCache cache;
     private final StoreDurability durability;
     private final Clock clock;
+    private final ImportMetrics metrics;
 
-    public OrderImporter(OrderRepository repository, DedupCache cache, StoreDurability durability, Clock clock) {
+    public OrderImporter(OrderRepository repository, DedupCache cache, StoreDurability durability, Clock clock,
+            ImportMetrics metrics) {
         this.repository = repository;
         this.cache = cache;
         this.durability = durability;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A delivery kept in an order's history after the answer, off the import's path. */
@@ -62,12 +66,14 @@ public class OrderImporter {
     public ImportResult duplicateFromCache(Exchange exchange) {
         CacheEntry cached = cachedEntry(exchange);
         PreparedOrder prepared = prepared(exchange);
+        metrics.cache("hit");
         keep(exchange, cached.orderId(), prepared, "duplicate");
         return ImportResult.duplicate(cached.orderId(), prepared.idempotencyKey(), cached.processedAt());
     }
 
     public Document newOrderDocument(Exchange exchange) {
         PreparedOrder prepared = prepared(exchange);
+        metrics.cache(cachedEntry(exchange) == null ? "miss" : "pending");
         String orderId = "ord_" + new ObjectId().toHexString();
         // Milliseconds: the precision the cache and the store keep, so every answer gives the same time.
         Instant processedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -95,7 +101,9 @@ public class OrderImporter {
     public ImportResult resolveAgainstStored(Exchange exchange) {
         PreparedOrder prepared = exchange.getProperty(PREPARED, PreparedOrder.class);
         if (prepared == null) {
+            // Straight from the cache's knowledge of another version, not from a refused insert.
             prepared = prepared(exchange);
+            metrics.cache("known");
         }
         String key = prepared.idempotencyKey();
         for (int attempt = 0; attempt < MAX_CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
