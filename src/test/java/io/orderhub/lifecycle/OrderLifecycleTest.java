@@ -103,7 +103,8 @@ class OrderLifecycleTest extends HubTestSupport {
         assertThat(stored.path("financial_status").asText()).isEqualTo("voided");
         List<String> types = Poll.until(Duration.ofSeconds(5), () -> eventTypesOf(orderId),
                 t -> t.contains(OrderEvent.CANCELLED));
-        assertThat(types).containsExactly(OrderEvent.CREATED, OrderEvent.CANCELLED);
+        // Events are wire-tapped after each answer, so their arrival order is not guaranteed.
+        assertThat(types).containsExactlyInAnyOrder(OrderEvent.CREATED, OrderEvent.CANCELLED);
     }
 
     @Test
