@@ -51,7 +51,7 @@ class PackagedJarIT {
         List<String> args = List.of("--orderhub.data-dir=" + dataDir, "--spring.config.additional-location=file:" + stores);
         HubClient client = new HubClient(port);
 
-        hub = PackagedHub.start(workDir, port, args).awaitUp();
+        hub = PackagedHub.start(port, args).awaitUp();
 
         byte[] body = Files.readAllBytes(Paths.get("examples/shopify-orders-create.json"));
         Map<String, String> headers = Map.of("Content-Type", "application/json", "X-Shopify-Topic", "orders/create",
@@ -62,7 +62,7 @@ class PackagedJarIT {
         String orderId = created.field("order_id");
 
         hub.terminate();
-        hub = PackagedHub.start(workDir, port, args).awaitUp();
+        hub = PackagedHub.start(port, args).awaitUp();
 
         Answer stored = client.get("/orders/" + orderId);
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);

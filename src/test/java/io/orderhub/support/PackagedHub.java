@@ -26,8 +26,15 @@ public final class PackagedHub implements AutoCloseable {
         this.log = log;
     }
 
-    public static PackagedHub start(Path workDir, int port, List<String> args) {
-        Path log = workDir.resolve("hub-" + port + "-" + System.nanoTime() + ".log");
+    /** Starts the jar; its output goes to {@code target/hub-logs/} so it outlives the test's temporary directory. */
+    public static PackagedHub start(int port, List<String> args) {
+        Path logs = Paths.get("target", "hub-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path log = logs.resolve("hub-" + port + "-" + System.nanoTime() + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
         command.addAll(args);
@@ -49,7 +56,7 @@ public final class PackagedHub implements AutoCloseable {
 
     public PackagedHub awaitUp() {
         HubClient client = client();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
                 HubClient.Answer health = client.get("/actuator/health");
@@ -61,6 +68,7 @@ public final class PackagedHub implements AutoCloseable {
             }
             sleep(250);
         }
+        process.destroyForcibly();
         throw new AssertionError("The hub did not report UP; see " + log);
     }
 
