@@ -27,6 +27,7 @@ public record OrderHubProperties(
         @DefaultValue @Valid Gateway gateway,
         @DefaultValue @Valid Idempotency idempotency,
         @DefaultValue @Valid Store store,
+        @DefaultValue @Valid Queue queue,
         @DefaultValue @Valid Hydration hydration,
         @DefaultValue Admin admin,
         @DefaultValue Mappings mappings) {
@@ -65,7 +66,20 @@ public record OrderHubProperties(
             @DefaultValue("memory") CacheKind cache,
             @DefaultValue("order_dedup:") String keyPrefix,
             @DefaultValue("1h") Duration ttl,
-            @DefaultValue("200000") @Min(1) int memoryMaxEntries) {
+            @DefaultValue("200000") @Min(1) int memoryMaxEntries,
+            @DefaultValue @Valid Breaker breaker) {
+    }
+
+    /**
+     * The circuit breaker around Redis calls: it opens when at least {@code failureRatePercent} of the last
+     * {@code slidingWindowCalls} failed (after {@code minimumCalls}), and lets calls through again after
+     * {@code waitInOpen}. The per-call timeout is {@code spring.data.redis.timeout}.
+     */
+    public record Breaker(
+            @DefaultValue("50") @Min(1) int failureRatePercent,
+            @DefaultValue("20") @Min(1) int slidingWindowCalls,
+            @DefaultValue("10") @Min(1) int minimumCalls,
+            @DefaultValue("5s") Duration waitInOpen) {
     }
 
     public enum CacheKind { MEMORY, REDIS }
@@ -77,8 +91,25 @@ public record OrderHubProperties(
     public record Store(
             String uri,
             @DefaultValue("orderhub") String database,
-            @DefaultValue("0") int embeddedPort) {
+            @DefaultValue("0") int embeddedPort,
+            @DefaultValue("2s") Duration serverSelectionTimeout,
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("10s") Duration socketTimeout) {
     }
+
+    /**
+     * Where a delivery goes when the store is unavailable: a Redis stream ({@code redis}, the default when
+     * the idempotency cache is Redis) or an fsynced spool file under {@code data-dir} ({@code spool}).
+     * The recovery route drains it every {@code drainInterval}, oldest first, through the idempotent path.
+     */
+    public record Queue(
+            @DefaultValue("auto") QueueKind kind,
+            @DefaultValue("orderhub:import-queue") String redisKey,
+            @DefaultValue("1s") Duration drainInterval,
+            @DefaultValue("100") @Min(1) int drainBatch) {
+    }
+
+    public enum QueueKind { AUTO, REDIS, SPOOL }
 
     /** Calls to platform APIs that hydrate thin events (BigCommerce). */
     public record Hydration(

@@ -2,6 +2,9 @@ package io.orderhub.idempotency;
 
 import io.orderhub.config.OrderHubProperties;
 import io.orderhub.config.OrderHubProperties.CacheKind;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +14,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class IdempotencyConfiguration {
 
     @Bean
-    DedupCache dedupCache(OrderHubProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+    DedupCache dedupCache(OrderHubProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters) {
         OrderHubProperties.Idempotency settings = properties.idempotency();
         if (settings.cache() == CacheKind.REDIS) {
-            return new RedisDedupCache(redis.getObject(), settings.keyPrefix(), settings.ttl());
+            OrderHubProperties.Breaker breaker = settings.breaker();
+            CircuitBreaker redisBreaker = CircuitBreaker.of("redis-dedup-cache", CircuitBreakerConfig.custom()
+                    .failureRateThreshold(breaker.failureRatePercent())
+                    .slidingWindowSize(breaker.slidingWindowCalls())
+                    .minimumNumberOfCalls(breaker.minimumCalls())
+                    .waitDurationInOpenState(breaker.waitInOpen())
+                    .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                    .build());
+            return new RedisDedupCache(redis.getObject(), settings.keyPrefix(), settings.ttl(), redisBreaker, meters);
         }
         return new InMemoryDedupCache(settings.ttl(), settings.memoryMaxEntries());
     }

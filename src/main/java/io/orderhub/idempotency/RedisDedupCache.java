@@ -3,8 +3,12 @@ package io.orderhub.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
@@ -15,68 +19,86 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The shared cache of a multi-instance hub: {@code order_dedup:{key}} in Redis with the configured expiry.
  * A claim is one round trip ({@code SET key value NX GET EX ttl}, Redis 7): it either takes the key or
- * returns what is there. When Redis fails the cache steps aside and the store's unique index decides.
+ * returns what is there. When Redis fails or times out ({@code spring.data.redis.timeout}) the cache steps
+ * aside and the store's unique index decides; every such call counts in {@code orderhub.idempotency.fallbacks}.
+ * A circuit breaker stops calling a Redis that keeps failing (those calls step aside at once) and lets a
+ * few calls through after a while, so the cache fills again as soon as Redis is back.
  */
 public class RedisDedupCache implements DedupCache {
 
     private static final Logger log = LoggerFactory.getLogger(RedisDedupCache.class);
+    /** Meter name: calls answered without Redis. */
+    public static final String FALLBACKS = "orderhub.idempotency.fallbacks";
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Expiration expiration;
     private final Duration ttl;
-    private final AtomicLong fallbacks = new AtomicLong();
+    private final CircuitBreaker breaker;
+    private final MeterRegistry meters;
 
-    public RedisDedupCache(StringRedisTemplate redis, String prefix, Duration ttl) {
+    public RedisDedupCache(StringRedisTemplate redis, String prefix, Duration ttl, CircuitBreaker breaker,
+            MeterRegistry meters) {
         this.redis = redis;
         this.prefix = prefix;
         this.ttl = ttl;
         this.expiration = Expiration.from(ttl);
+        this.breaker = breaker;
+        this.meters = meters;
+        for (String operation : new String[] {"claim", "remember", "forget"}) {
+            fallbackCounter(operation);
+        }
     }
 
     @Override
     public Optional<CacheEntry> claim(String key, CacheEntry claim) {
-        try {
-            byte[] redisKey = (prefix + key).getBytes(StandardCharsets.UTF_8);
-            byte[] value = claim.encode().getBytes(StandardCharsets.UTF_8);
-            byte[] previous = redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands()
-                    .setGet(redisKey, value, expiration, SetOption.SET_IF_ABSENT));
-            return previous == null ? Optional.empty()
-                    : Optional.of(CacheEntry.decode(new String(previous, StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            fellBack("claim", e);
-            return Optional.empty();
-        }
+        byte[] redisKey = (prefix + key).getBytes(StandardCharsets.UTF_8);
+        byte[] value = claim.encode().getBytes(StandardCharsets.UTF_8);
+        byte[] previous = guarded("claim", () -> redis.execute((RedisCallback<byte[]>) connection -> connection
+                .stringCommands().setGet(redisKey, value, expiration, SetOption.SET_IF_ABSENT)));
+        return previous == null ? Optional.empty()
+                : Optional.of(CacheEntry.decode(new String(previous, StandardCharsets.UTF_8)));
     }
 
     @Override
     public void remember(String key, CacheEntry stored) {
-        try {
+        guarded("remember", () -> {
             redis.opsForValue().set(prefix + key, stored.encode(), ttl);
-        } catch (RuntimeException e) {
-            fellBack("remember", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void forget(String key) {
-        try {
-            redis.delete(prefix + key);
-        } catch (RuntimeException e) {
-            fellBack("forget", e);
-        }
+        guarded("forget", () -> redis.delete(prefix + key));
     }
 
     /** How often Redis failed and the store's unique index decided alone. */
     public long fallbacks() {
-        return fallbacks.get();
+        return (long) meters.find(FALLBACKS).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private void fellBack(String operation, RuntimeException e) {
-        long n = fallbacks.incrementAndGet();
-        if (n == 1 || n % 1000 == 0) {
-            log.warn("Redis {} failed ({} times so far); duplicates are checked by the store's unique index: {}",
-                    operation, n, e.toString());
+    /** The Redis call through the breaker; on any failure, or with the breaker open, null (step aside). */
+    private <T> T guarded(String operation, Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException open) {
+            fallbackCounter(operation).increment();
+            return null;
+        } catch (RuntimeException e) {
+            fallbackCounter(operation).increment();
+            long n = fallbacks();
+            if (n == 1 || n % 1000 == 0) {
+                log.warn("Redis {} failed ({} fallbacks so far, breaker {}); duplicates are checked by the store's "
+                        + "unique index: {}", operation, n, breaker.getState(), e.toString());
+            }
+            return null;
         }
+    }
+
+    private Counter fallbackCounter(String operation) {
+        return Counter.builder(FALLBACKS).tag("operation", operation)
+                .description("Idempotency cache calls that stepped aside because Redis failed or its breaker was open")
+                .register(meters);
     }
 }

@@ -3,7 +3,6 @@ package io.orderhub.routes;
 import io.orderhub.config.ConditionalOnRole;
 import java.util.List;
 
-import com.mongodb.MongoException;
 import io.orderhub.gateway.DeliveryReceiver;
 import io.orderhub.gateway.HttpResponses;
 import io.orderhub.mapping.UnmappableOrderException;
@@ -11,6 +10,8 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.PlatformDetector;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.problem.ProblemException;
+import io.orderhub.queue.DeliveryQueueing;
+import io.orderhub.store.StoreFailures;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ChoiceDefinition;
 import org.springframework.stereotype.Component;
@@ -28,13 +29,15 @@ public class GatewayRoute extends RouteBuilder {
     private final PlatformDetector detector;
     private final List<PlatformRecognizer> platforms;
     private final HttpResponses responses;
+    private final DeliveryQueueing queueing;
 
     public GatewayRoute(DeliveryReceiver receiver, PlatformDetector detector, List<PlatformRecognizer> platforms,
-            HttpResponses responses) {
+            HttpResponses responses, DeliveryQueueing queueing) {
         this.receiver = receiver;
         this.detector = detector;
         this.platforms = platforms;
         this.responses = responses;
+        this.queueing = queueing;
     }
 
     @Override
@@ -43,7 +46,8 @@ public class GatewayRoute extends RouteBuilder {
         onException(UnmappableOrderException.class).handled(true)
                 .to("direct:dead-letter")
                 .bean(responses, "importResult");
-        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
+        // The store failed: keep the authenticated delivery in the import queue (202 queued) or refuse it (503).
+        onException(Exception.class).onWhen(StoreFailures::isStoreFailure).handled(true).bean(queueing, "queueOrRefuse");
         onException(Exception.class).handled(true).bean(responses, "unexpected");
 
         ChoiceDefinition router = from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false")

@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,27 +25,51 @@ import org.slf4j.LoggerFactory;
  * The embedded default's store: a MongoDB-wire server in this process, so every other class talks to it
  * through the official driver exactly as it would to a real MongoDB. With a data directory it keeps its
  * data in an H2 MVStore file there; without one (tests) it keeps it in memory.
+ *
+ * <p>Crash safety. An MVStore commit appends a chunk to its file; a crash leaves the last complete chunk,
+ * so whatever a commit covered survives {@code kill -9} (the OS keeps written pages) and, after
+ * {@code sync()} (an fsync), a power loss too. What a commit must never cover is half a command: the wire
+ * server writes an inserted document first and its index entries after it, without a lock, so H2's own
+ * background auto-commit (or a group commit made for another request) could persist a document whose
+ * unique-index entry is missing, and a redelivery after the restart would become a second order. Hence
+ * auto-commit is off, every command runs under the read side of a lock and every commit takes the write
+ * side: each commit holds whole commands only.
  */
 public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+    private static final long BACKGROUND_COMMIT_MILLIS = 1000;
 
     private final MongoServer server;
     private final MVStore mvStore;
     private final InetSocketAddress address;
+    private final ReadWriteLock commands;
+    private final ScheduledExecutorService committer;
     private final Object syncLock = new Object();
     private final AtomicLong writes = new AtomicLong();
     private long syncedWrites;
 
-    private EmbeddedMongoStore(MongoServer server, MVStore mvStore, InetSocketAddress address) {
+    private EmbeddedMongoStore(MongoServer server, MVStore mvStore, InetSocketAddress address, ReadWriteLock commands) {
         this.server = server;
         this.mvStore = mvStore;
         this.address = address;
+        this.commands = commands;
+        this.committer = mvStore == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "embedded-store-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (committer != null) {
+            // Writes nobody waits for (history entries, delivery states) still reach the file within a second.
+            committer.scheduleWithFixedDelay(this::commitInBackground, BACKGROUND_COMMIT_MILLIS, BACKGROUND_COMMIT_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     public static EmbeddedMongoStore start(String dataDir, int port) {
         MVStore mvStore = null;
         MongoServer server;
+        ReadWriteLock commands = new ReentrantReadWriteLock(true);
         if (dataDir == null || dataDir.isBlank()) {
             server = new MongoServer(new MemoryBackend());
         } else {
@@ -48,20 +79,22 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data directory " + dir, e);
             }
-            // Commits are ours to make (see awaitDurable): H2's background auto-commit alone could lose
-            // the last second of acknowledged orders in a crash.
-            mvStore = new MVStore.Builder().fileName(dir.resolve("orderhub.mv.db").toString()).open();
-            server = new MongoServer(new H2Backend(mvStore));
+            mvStore = new MVStore.Builder().fileName(dir.resolve("orderhub.mv.db").toString()).autoCommitDisabled().open();
+            server = new MongoServer(new WholeCommandH2Backend(mvStore, commands));
         }
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire store listening on mongodb://127.0.0.1:{} ({})", address.getPort(),
                 mvStore == null ? "in memory" : Path.of(dataDir).toAbsolutePath().resolve("orderhub.mv.db"));
-        return new EmbeddedMongoStore(server, mvStore, address);
+        return new EmbeddedMongoStore(server, mvStore, address, commands);
     }
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
     }
 
     /**
@@ -79,17 +112,65 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
                 return;
             }
             long covered = writes.get();
-            mvStore.commit();
+            commitWholeCommands();
             mvStore.sync();
             syncedWrites = covered;
+        }
+    }
+
+    private void commitInBackground() {
+        try {
+            if (!mvStore.isClosed() && mvStore.hasUnsavedChanges()) {
+                commitWholeCommands();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Background commit of the embedded store failed: {}", e.toString());
+        }
+    }
+
+    private void commitWholeCommands() {
+        commands.writeLock().lock();
+        try {
+            mvStore.commit();
+        } finally {
+            commands.writeLock().unlock();
         }
     }
 
     @Override
     public void close() {
         server.shutdownNow();
-        if (mvStore != null && !mvStore.isClosed()) {
-            mvStore.close();
+        if (mvStore != null) {
+            committer.shutdownNow();
+            commands.writeLock().lock();
+            try {
+                if (!mvStore.isClosed()) {
+                    mvStore.close();
+                }
+            } finally {
+                commands.writeLock().unlock();
+            }
+        }
+    }
+
+    /** Runs each wire command under the read lock, so commits (the write lock) fall between commands. */
+    private static final class WholeCommandH2Backend extends H2Backend {
+
+        private final ReadWriteLock commands;
+
+        WholeCommandH2Backend(MVStore mvStore, ReadWriteLock commands) {
+            super(mvStore);
+            this.commands = commands;
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            commands.readLock().lock();
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                commands.readLock().unlock();
+            }
         }
     }
 }

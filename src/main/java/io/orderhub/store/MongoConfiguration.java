@@ -1,5 +1,7 @@
 package io.orderhub.store;
 
+import java.util.concurrent.TimeUnit;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
@@ -35,7 +37,14 @@ public class MongoConfiguration {
         String uri = embedded.store() != null ? embedded.store().connectionString() : properties.store().uri();
         MongoClientSettings.Builder settings = MongoClientSettings.builder();
         commandListeners.orderedStream().forEach(settings::addCommandListener);
+        OrderHubProperties.Store store = properties.store();
         settings.applyConnectionString(new ConnectionString(uri))
+                // A dead store must fail a request fast, so it can be queued (or refused) while the platform waits.
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        store.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout((int) store.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) store.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 // An acknowledged order must survive the loss of the primary: majority and journaled.
                 .writeConcern(embedded.store() != null ? WriteConcern.ACKNOWLEDGED : WriteConcern.MAJORITY.withJournal(true));
         return MongoClients.create(settings.build());

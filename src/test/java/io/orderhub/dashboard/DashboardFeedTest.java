@@ -41,7 +41,7 @@ class DashboardFeedTest {
     }
 
     private static DashboardCredentials credentials() {
-        OrderHubProperties hub = new OrderHubProperties("", null, null, null, null, null, null, null,
+        OrderHubProperties hub = new OrderHubProperties("", null, null, null, null, null, null, null, null,
                 new OrderHubProperties.Admin(null, null), new OrderHubProperties.Mappings(OrderMapper.DEFAULT_LOCATIONS));
         return new DashboardCredentials(properties(null), new AdminCredentials(hub));
     }

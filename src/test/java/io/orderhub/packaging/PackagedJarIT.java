@@ -2,21 +2,16 @@ package io.orderhub.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.orderhub.support.Deliveries;
 import io.orderhub.support.HubClient;
 import io.orderhub.support.HubClient.Answer;
+import io.orderhub.support.PackagedHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +28,12 @@ class PackagedJarIT {
     @TempDir
     Path workDir;
 
-    private Process hub;
+    private PackagedHub hub;
 
     @AfterEach
-    void stopHub() throws InterruptedException {
+    void stopHub() {
         if (hub != null) {
-            hub.destroy();
-            hub.waitFor();
+            hub.close();
         }
     }
 
@@ -53,11 +47,11 @@ class PackagedJarIT {
                       webhook-secret: %s
                 """.formatted(SECRET));
         Path dataDir = workDir.resolve("data");
-        int port = freePort();
+        int port = PackagedHub.freePort();
+        List<String> args = List.of("--orderhub.data-dir=" + dataDir, "--spring.config.additional-location=file:" + stores);
         HubClient client = new HubClient(port);
 
-        hub = start(port, dataDir, stores);
-        awaitUp(client);
+        hub = PackagedHub.start(port, args).awaitUp();
 
         byte[] body = Files.readAllBytes(Paths.get("examples/shopify-orders-create.json"));
         Map<String, String> headers = Map.of("Content-Type", "application/json", "X-Shopify-Topic", "orders/create",
@@ -67,10 +61,8 @@ class PackagedJarIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String orderId = created.field("order_id");
 
-        hub.destroy();
-        assertThat(hub.waitFor()).isNotNull();
-        hub = start(port, dataDir, stores);
-        awaitUp(client);
+        hub.terminate();
+        hub = PackagedHub.start(port, args).awaitUp();
 
         Answer stored = client.get("/orders/" + orderId);
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
@@ -78,43 +70,5 @@ class PackagedJarIT {
         Answer again = client.post("/import-orders", headers, body);
         assertThat(again.field("status")).isEqualTo("duplicate");
         assertThat(again.field("order_id")).isEqualTo(orderId);
-    }
-
-    private Process start(int port, Path dataDir, Path stores) throws IOException {
-        Path log = workDir.resolve("hub-" + System.nanoTime() + ".log");
-        return new ProcessBuilder(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar().toString(), "--server.port=" + port, "--orderhub.data-dir=" + dataDir,
-                "--spring.config.additional-location=file:" + stores))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitUp(HubClient client) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                Answer health = client.get("/actuator/health");
-                if (health.status() == 200 && "UP".equals(health.field("status"))) {
-                    return;
-                }
-            } catch (RuntimeException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The hub did not report UP within 90 s");
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Paths.get("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("order-import-hub-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("No packaged jar in target" + File.separator));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,73 @@
+package io.orderhub.queue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderhub.config.ConditionalOnRole;
+import io.orderhub.gateway.HttpResponses;
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.translate.OrderTranslator;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway's answer when the store fails: an authenticated delivery is kept in the import queue and
+ * answered 202 {@code {"status":"queued","idempotency_key":…,"queue_id":…}}; when the queue cannot keep it
+ * durably either, 503 with {@code Retry-After}, so the platform retries. Nothing is acknowledged that is not durable.
+ */
+@Component
+@ConditionalOnRole("import")
+public class DeliveryQueueing {
+
+    /** Meter name of the import outcomes counted here ({@code outcome=queued} or {@code refused}). */
+    public static final String IMPORTS = "orderhub.imports";
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryQueueing.class);
+
+    private final ImportQueue queue;
+    private final HttpResponses responses;
+    private final Counter queued;
+    private final Counter refused;
+
+    public DeliveryQueueing(ImportQueue queue, HttpResponses responses, MeterRegistry meters) {
+        this.queue = queue;
+        this.responses = responses;
+        this.queued = Counter.builder(IMPORTS).tag("outcome", "queued").register(meters);
+        this.refused = Counter.builder(IMPORTS).tag("outcome", "refused").register(meters);
+    }
+
+    public void queueOrRefuse(Exchange exchange) {
+        InboundDelivery delivery = Deliveries.delivery(exchange);
+        Store store = Deliveries.store(exchange);
+        if (delivery == null || store == null || Deliveries.isReplay(exchange)) {
+            refused.increment();
+            responses.storeUnavailable(exchange);
+            return;
+        }
+        String key = exchange.getProperty(OrderTranslator.IDEMPOTENCY_KEY, String.class);
+        String queueId;
+        try {
+            queueId = queue.append(QueuedDelivery.of(Deliveries.platform(exchange), store.storeUid(), key, delivery));
+        } catch (RuntimeException e) {
+            log.error("The store is unavailable and the import queue cannot keep the delivery {}: {}", key, e.toString());
+            refused.increment();
+            responses.storeUnavailable(exchange);
+            return;
+        }
+        log.warn("Store unavailable; queued {} as {}", key, queueId);
+        queued.increment();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "queued");
+        if (key != null) {
+            body.put("idempotency_key", key);
+        }
+        body.put("queue_id", queueId);
+        responses.json(exchange, 202, body);
+    }
+}
