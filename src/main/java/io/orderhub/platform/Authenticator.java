@@ -42,11 +42,16 @@ public class Authenticator {
 
     /** Shopify, WooCommerce and most others: base64(HMAC-SHA256(secret, body)) in a header. */
     public void requireHmacSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader) {
+        requireHmacSha256Base64(delivery, store, lowerCaseHeader, delivery.rawBody());
+    }
+
+    /** The same over what a platform signs instead of the whole body (Ecwid: {@code eventCreated.eventId}). */
+    public void requireHmacSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader, byte[] signedContent) {
         String given = delivery.header(lowerCaseHeader);
         if (given == null || given.isBlank()) {
             throw new Problems.Unauthenticated("Missing signature header " + lowerCaseHeader + ".");
         }
-        byte[] expected = hmacSha256(store.webhookSecret(), delivery.rawBody());
+        byte[] expected = hmacSha256(store.webhookSecret(), signedContent);
         byte[] presented;
         try {
             presented = Base64.getDecoder().decode(given.trim());

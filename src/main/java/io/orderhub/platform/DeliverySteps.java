@@ -31,11 +31,16 @@ public class DeliverySteps {
 
     /** Finds the claimed store and checks a base64 HMAC-SHA256 of the raw body in the given header. */
     public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader) {
+        authenticateHmac(exchange, storeUid, signatureHeader, Deliveries.delivery(exchange).rawBody());
+    }
+
+    /** The same for platforms that sign something other than the raw body. */
+    public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader, byte[] signedContent) {
         if (Deliveries.isReplay(exchange)) {
             return;
         }
         Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
-        authenticator.requireHmacSha256Base64(Deliveries.delivery(exchange), store, signatureHeader);
+        authenticator.requireHmacSha256Base64(Deliveries.delivery(exchange), store, signatureHeader, signedContent);
         exchange.setProperty(Deliveries.STORE, store);
     }
 
