@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.config.OrderHubProperties;
+import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
 import io.orderhub.translate.PayloadJson;
 import org.slf4j.Logger;
@@ -67,12 +69,29 @@ public class PlatformApi {
         }
     }
 
-    public static String withoutTrailingSlash(String url) {
-        String trimmed = url;
+    /**
+     * The order an API answered, or, for a 404, an unmappable delivery: the event is authentic but names an order
+     * the platform does not have (any more), so it is dead-lettered and kept for replay rather than retried.
+     */
+    public static JsonNode found(JsonNode order, String api, String what) {
+        if (order == null) {
+            throw new UnmappableOrderException(what + " does not exist (404 from the " + api + ")");
+        }
+        return order;
+    }
+
+    /** The store's {@code api-base-url} (else the platform's public API), without a trailing slash. */
+    public static String baseUrl(Store store, String defaultUrl) {
+        String trimmed = store.apiBaseUrl() == null ? defaultUrl : store.apiBaseUrl();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         return trimmed;
+    }
+
+    /** {@code Authorization: Bearer {access-token}} (nothing without a token: the API's 401 then says why). */
+    public static Map<String, String> bearer(Store store) {
+        return store.accessToken() == null ? Map.of() : Map.of("Authorization", "Bearer " + store.accessToken());
     }
 
     private JsonNode fetchWithRetries(String api, String uri, Map<String, String> headers) {

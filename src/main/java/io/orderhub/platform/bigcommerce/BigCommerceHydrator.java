@@ -41,17 +41,13 @@ public class BigCommerceHydrator {
         if (orderId.isEmpty()) {
             throw new UnmappableOrderException("The BigCommerce event has no data.id");
         }
-        String base = PlatformApi.withoutTrailingSlash(store.apiBaseUrl() == null ? DEFAULT_API : store.apiBaseUrl());
-        String orderUri = base + "/stores/" + store.storeUid() + "/v2/orders/" + orderId;
+        String orderUri = PlatformApi.baseUrl(store, DEFAULT_API) + "/stores/" + store.storeUid() + "/v2/orders/" + orderId;
         Map<String, String> headers = store.accessToken() == null ? Map.of() : Map.of("X-Auth-Token", store.accessToken());
         CompletableFuture<JsonNode> order = api.fetch(API, orderUri, headers);
         CompletableFuture<JsonNode> products = api.fetch(API, orderUri + "/products", headers);
         CompletableFuture<JsonNode> addresses = api.fetch(API, orderUri + "/shipping_addresses", headers);
-        JsonNode hydratedOrder = PlatformApi.join(order);
-        if (hydratedOrder == null) {
-            throw new UnmappableOrderException("BigCommerce order " + orderId + " of store " + store.storeUid()
-                    + " does not exist (404 from the V2 API)");
-        }
+        JsonNode hydratedOrder = PlatformApi.found(PlatformApi.join(order), API,
+                "BigCommerce order " + orderId + " of store " + store.storeUid());
         ObjectNode envelope = translator.envelope(exchange, hydratedOrder);
         envelope.set("event", event);
         envelope.set("products", orEmptyArray(PlatformApi.join(products)));

@@ -1,6 +1,5 @@
 package io.orderhub.platform.ecwid;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,17 +39,11 @@ public class EcwidHydrator {
         if (orderId.isEmpty()) {
             throw new UnmappableOrderException("The Ecwid event names no order (data.orderId, entityId)");
         }
-        String base = PlatformApi.withoutTrailingSlash(store.apiBaseUrl() == null ? DEFAULT_API : store.apiBaseUrl())
-                + "/api/v3/" + store.storeUid();
-        Map<String, String> headers = store.accessToken() == null ? Map.of()
-                : Map.of("Authorization", "Bearer " + store.accessToken());
-        CompletableFuture<JsonNode> order = api.fetch(API, base + "/orders/" + orderId, headers);
-        CompletableFuture<JsonNode> profile = api.fetch(API, base + "/profile", headers);
-        JsonNode hydratedOrder = PlatformApi.join(order);
-        if (hydratedOrder == null) {
-            throw new UnmappableOrderException("Ecwid order " + orderId + " of store " + store.storeUid()
-                    + " does not exist (404 from the REST API)");
-        }
+        String base = PlatformApi.baseUrl(store, DEFAULT_API) + "/api/v3/" + store.storeUid();
+        CompletableFuture<JsonNode> order = api.fetch(API, base + "/orders/" + orderId, PlatformApi.bearer(store));
+        CompletableFuture<JsonNode> profile = api.fetch(API, base + "/profile", PlatformApi.bearer(store));
+        JsonNode hydratedOrder = PlatformApi.found(PlatformApi.join(order), API,
+                "Ecwid order " + orderId + " of store " + store.storeUid());
         ObjectNode envelope = translator.envelope(exchange, hydratedOrder);
         envelope.set("event", event);
         envelope.set("profile", PlatformApi.join(profile));

@@ -38,17 +38,11 @@ public class SquarespaceHydrator {
         if (orderId.isEmpty()) {
             throw new UnmappableOrderException("The Squarespace notification has no data.orderId");
         }
-        String uri = PlatformApi.withoutTrailingSlash(store.apiBaseUrl() == null ? DEFAULT_API : store.apiBaseUrl())
-                + "/1.0/commerce/orders/" + orderId;
-        Map<String, String> headers = new HashMap<>(Map.of("User-Agent", "OrderImportHub/1.0"));
-        if (store.accessToken() != null) {
-            headers.put("Authorization", "Bearer " + store.accessToken());
-        }
-        JsonNode order = PlatformApi.join(api.fetch(API, uri, headers));
-        if (order == null) {
-            throw new UnmappableOrderException("Squarespace order " + orderId + " of site " + store.storeUid()
-                    + " does not exist (404 from the Orders API)");
-        }
+        String uri = PlatformApi.baseUrl(store, DEFAULT_API) + "/1.0/commerce/orders/" + orderId;
+        Map<String, String> headers = new HashMap<>(PlatformApi.bearer(store));
+        headers.put("User-Agent", "OrderImportHub/1.0");
+        JsonNode order = PlatformApi.found(PlatformApi.join(api.fetch(API, uri, headers)), API,
+                "Squarespace order " + orderId + " of site " + store.storeUid());
         ObjectNode envelope = translator.envelope(exchange, order);
         envelope.set("notification", notification);
         return envelope;
