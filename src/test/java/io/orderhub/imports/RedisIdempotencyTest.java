@@ -102,16 +102,18 @@ class RedisIdempotencyTest extends HubTestSupport {
     }
 
     /**
-     * Records the commands the hub sends to the store, but for the delivery history, which is written after the
-     * answer by its own seda consumer (the driver calls the listener on the thread that sends the command).
+     * Records the commands the hub sends to the store on the import's own threads: not the delivery history,
+     * written after the answer, nor partner assignment (the driver calls the listener on the sending thread).
      */
     static class StoreCommands implements CommandListener {
+        /** Camel names consumer threads after their endpoint: history, order events, assignment queue and poll. */
+        private static final java.util.regex.Pattern BACKGROUND = java.util.regex.Pattern.compile("delivery-history|order-events|assignment");
         private final List<String> names = new CopyOnWriteArrayList<>();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
             if (!List.of("hello", "isMaster", "ismaster", "ping", "buildInfo", "endSessions").contains(event.getCommandName())
-                    && !Thread.currentThread().getName().contains("delivery-history")) {
+                    && !BACKGROUND.matcher(Thread.currentThread().getName()).find()) {
                 names.add(event.getCommandName());
             }
         }
