@@ -120,8 +120,14 @@ public record OrderHubProperties(
             @DefaultValue("30") int retryAfterSeconds) {
     }
 
-    /** Where the mapping files are: the jar's own by default, or a directory operators edit and reload. */
-    public record Mappings(@DefaultValue("classpath*:mappings/*.jslt") String location) {
+    /**
+     * Where the mapping files are: the jar's own by default, or a directory operators edit and reload.
+     * {@code custom-location} holds one file per store of the generic {@code custom} platform, named
+     * {@code <store_uid>.jslt}.
+     */
+    public record Mappings(
+            @DefaultValue("classpath*:mappings/*.jslt") String location,
+            @DefaultValue("classpath*:mappings/custom/*.jslt") String customLocation) {
     }
 
     /** The operator credential and the secret that signs customers' tracking links. */

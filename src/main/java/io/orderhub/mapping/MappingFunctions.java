@@ -8,6 +8,7 @@ import com.schibsted.spt.data.jslt.Function;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ public final class MappingFunctions {
             new Fn("utc", 1, 1, MappingFunctions::utc),
             new Fn("utc-gmt", 1, 1, MappingFunctions::utcGmt),
             new Fn("utc-rfc2822", 1, 1, MappingFunctions::utcRfc2822),
+            new Fn("utc-epoch", 1, 1, MappingFunctions::utcEpoch),
             new Fn("text", 1, 1, MappingFunctions::text),
             new Fn("id", 1, 1, MappingFunctions::id),
             new Fn("positive-id", 1, 1, MappingFunctions::positiveId),
@@ -211,6 +213,19 @@ public final class MappingFunctions {
             return NODES.textNode(formatUtc(OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME), 0));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an RFC 2822 time: '" + text + "'", e);
+        }
+    }
+
+    /** {@code utc-epoch(seconds)}: a UNIX timestamp in seconds (Ecwid's {@code createTimestamp}) as UTC ISO-8601. */
+    static JsonNode utcEpoch(JsonNode[] args) {
+        BigDecimal seconds = amount(args[0]);
+        if (seconds == null) {
+            return NullNode.instance;
+        }
+        try {
+            return NODES.textNode(formatUtc(Instant.ofEpochSecond(seconds.longValueExact()).atOffset(ZoneOffset.UTC), 0));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("not whole UNIX seconds: '" + seconds.toPlainString() + "'", e);
         }
     }
 

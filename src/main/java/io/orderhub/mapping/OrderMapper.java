@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
 public class OrderMapper {
 
     public static final String DEFAULT_LOCATIONS = "classpath*:mappings/*.jslt";
+    public static final String DEFAULT_CUSTOM_LOCATIONS = "classpath*:mappings/custom/*.jslt";
+    /** Mapping names of stores on the generic platform: {@code custom/<store_uid>}. */
+    public static final String CUSTOM_PREFIX = "custom/";
 
     private static final String EXTENSION = ".jslt";
 
@@ -42,24 +45,37 @@ public class OrderMapper {
     private static final Pattern PARSER_POSITION = Pattern.compile("at line (\\d+), column (\\d+)");
 
     private final String locationPattern;
+    private final String customLocationPattern;
     private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     /** Replaced as a whole, so a map() never sees half of a reload. */
     private volatile Map<String, Mapping> mappings;
 
     public OrderMapper() {
-        this(DEFAULT_LOCATIONS);
+        this(DEFAULT_LOCATIONS, DEFAULT_CUSTOM_LOCATIONS);
     }
 
-    /** Mapping files from {@code orderhub.mappings.location}, e.g. a directory operators edit and reload. */
+    /**
+     * Mapping files from {@code orderhub.mappings.location} and, for stores on the generic {@code custom}
+     * platform, {@code orderhub.mappings.custom-location}: e.g. directories operators edit and reload.
+     */
     @Autowired
     public OrderMapper(OrderHubProperties properties) {
-        this(properties.mappings().location());
+        this(properties.mappings().location(), properties.mappings().customLocation());
     }
 
     /** @param locationPattern a Spring resource pattern, e.g. {@code file:/etc/orderhub/mappings/*.jslt} */
     public OrderMapper(String locationPattern) {
+        this(locationPattern, null);
+    }
+
+    /**
+     * @param customLocationPattern where the {@code custom} stores' files are, one per store named
+     *                              {@code <store_uid>.jslt}; null for none
+     */
+    public OrderMapper(String locationPattern, String customLocationPattern) {
         this.locationPattern = locationPattern;
+        this.customLocationPattern = customLocationPattern;
         this.mappings = compileAll();
     }
 
@@ -108,26 +124,33 @@ public class OrderMapper {
     }
 
     private Map<String, Mapping> compileAll() {
+        Map<String, Mapping> compiled = new HashMap<>();
+        compileInto(compiled, locationPattern, "");
+        if (customLocationPattern != null && !customLocationPattern.isBlank()) {
+            compileInto(compiled, customLocationPattern, CUSTOM_PREFIX);
+        }
+        return Map.copyOf(compiled);
+    }
+
+    private void compileInto(Map<String, Mapping> compiled, String pattern, String namePrefix) {
         Resource[] resources;
         try {
-            resources = resolver.getResources(locationPattern);
+            resources = resolver.getResources(pattern);
         } catch (IOException e) {
-            throw new InvalidMappingException(locationPattern, -1, "cannot list mapping files " + locationPattern + ": " + e.getMessage(), e);
+            throw new InvalidMappingException(pattern, -1, "cannot list mapping files " + pattern + ": " + e.getMessage(), e);
         }
-        Map<String, Mapping> compiled = new HashMap<>();
         for (Resource resource : resources) {
             String file = resource.getFilename();
             if (file == null || !file.endsWith(EXTENSION)) {
                 continue;
             }
-            String platform = file.substring(0, file.length() - EXTENSION.length());
-            Mapping previous = compiled.put(platform, compile(file, resource));
+            String platform = namePrefix + file.substring(0, file.length() - EXTENSION.length());
+            Mapping previous = compiled.put(platform, compile(namePrefix + file, resource));
             if (previous != null) {
                 throw new InvalidMappingException(resource.getDescription(), -1,
                         "two mapping files for platform '" + platform + "': " + previous.location() + " and " + resource.getDescription(), null);
             }
         }
-        return Map.copyOf(compiled);
     }
 
     private static Mapping compile(String file, Resource resource) {

@@ -5,6 +5,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,16 +45,38 @@ public class Authenticator {
 
     /** Shopify, WooCommerce and most others: base64(HMAC-SHA256(secret, body)) in a header. */
     public void requireHmacSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader) {
+        requireHmacSha256Base64(delivery, store, lowerCaseHeader, delivery.rawBody());
+    }
+
+    /** The same over what a platform signs instead of the whole body (Ecwid: {@code eventCreated.eventId}). */
+    public void requireHmacSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader, byte[] signedContent) {
+        requireSignature(delivery, store, lowerCaseHeader, hmacSha256(store.webhookSecret(), signedContent), "base64",
+                given -> Base64.getDecoder().decode(given));
+    }
+
+    /** Squarespace: hex(HMAC-SHA256(the secret's hex-decoded bytes, body)) in a header. */
+    public void requireHmacSha256HexWithHexSecret(InboundDelivery delivery, Store store, String lowerCaseHeader) {
+        byte[] key;
+        try {
+            key = HexFormat.of().parseHex(store.webhookSecret().trim());
+        } catch (IllegalArgumentException e) {
+            throw new Problems.Unauthenticated("The webhook secret of store '" + store.storeUid() + "' is not hexadecimal.");
+        }
+        requireSignature(delivery, store, lowerCaseHeader, hmacSha256(key, delivery.rawBody()), "hexadecimal",
+                given -> HexFormat.of().parseHex(given.toLowerCase(Locale.ROOT)));
+    }
+
+    private static void requireSignature(InboundDelivery delivery, Store store, String lowerCaseHeader, byte[] expected,
+            String encoding, Function<String, byte[]> decoder) {
         String given = delivery.header(lowerCaseHeader);
         if (given == null || given.isBlank()) {
             throw new Problems.Unauthenticated("Missing signature header " + lowerCaseHeader + ".");
         }
-        byte[] expected = hmacSha256(store.webhookSecret(), delivery.rawBody());
         byte[] presented;
         try {
-            presented = Base64.getDecoder().decode(given.trim());
+            presented = decoder.apply(given.trim());
         } catch (IllegalArgumentException e) {
-            throw new Problems.Unauthenticated("Signature header " + lowerCaseHeader + " is not base64.");
+            throw new Problems.Unauthenticated("Signature header " + lowerCaseHeader + " is not " + encoding + ".");
         }
         if (!MessageDigest.isEqual(expected, presented)) {
             throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " does not match the body for store '"
@@ -79,9 +104,13 @@ public class Authenticator {
     }
 
     public static byte[] hmacSha256(String secret, byte[] body) {
+        return hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    public static byte[] hmacSha256(byte[] key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);

@@ -11,6 +11,11 @@ public final class Deliveries {
     public static final String PLATFORM = "orderhubPlatform";
     public static final String STORE = "orderhubStore";
     /**
+     * The mapping file a delivery is translated with, when it is not the platform's own: a {@code custom} store's
+     * deliveries use {@code custom/<store_uid>}.
+     */
+    public static final String MAPPING = "orderhubMapping";
+    /**
      * Set (only) by the operator's replay of a kept delivery, whose authenticity was checked when it first
      * arrived: the platform route then skips the signature check and the rate limit, nothing else.
      */
@@ -25,6 +30,12 @@ public final class Deliveries {
 
     public static String platform(Exchange exchange) {
         return exchange.getProperty(PLATFORM, String.class);
+    }
+
+    /** The mapping to translate with: {@link #MAPPING} if a route set one, else the platform's. */
+    public static String mapping(Exchange exchange) {
+        String mapping = exchange.getProperty(MAPPING, String.class);
+        return mapping == null ? platform(exchange) : mapping;
     }
 
     public static Store store(Exchange exchange) {

@@ -1,5 +1,7 @@
 package io.orderhub.platform;
 
+import java.util.function.BiConsumer;
+
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.gateway.StoreRateLimiter;
@@ -31,21 +33,30 @@ public class DeliverySteps {
 
     /** Finds the claimed store and checks a base64 HMAC-SHA256 of the raw body in the given header. */
     public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader) {
-        if (Deliveries.isReplay(exchange)) {
-            return;
-        }
-        Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
-        authenticator.requireHmacSha256Base64(Deliveries.delivery(exchange), store, signatureHeader);
-        exchange.setProperty(Deliveries.STORE, store);
+        authenticateHmac(exchange, storeUid, signatureHeader, Deliveries.delivery(exchange).rawBody());
+    }
+
+    /** The same for platforms that sign something other than the raw body. */
+    public void authenticateHmac(Exchange exchange, String storeUid, String signatureHeader, byte[] signedContent) {
+        authenticate(exchange, storeUid, (delivery, store) ->
+                authenticator.requireHmacSha256Base64(delivery, store, signatureHeader, signedContent));
     }
 
     /** Finds the claimed store and compares a shared secret sent in the given header. */
     public void authenticateSharedSecret(Exchange exchange, String storeUid, String secretHeader) {
+        authenticate(exchange, storeUid, (delivery, store) -> authenticator.requireSharedSecret(delivery, store, secretHeader));
+    }
+
+    /**
+     * Finds the claimed store (401 when unknown or without a secret), runs the platform's check of the delivery
+     * against it (401 when it fails) and sets the store on the exchange. A replay was checked when it arrived.
+     */
+    public void authenticate(Exchange exchange, String storeUid, BiConsumer<InboundDelivery, Store> check) {
         if (Deliveries.isReplay(exchange)) {
             return;
         }
         Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
-        authenticator.requireSharedSecret(Deliveries.delivery(exchange), store, secretHeader);
+        check.accept(Deliveries.delivery(exchange), store);
         exchange.setProperty(Deliveries.STORE, store);
     }
 

@@ -3,6 +3,8 @@ package io.orderhub.routes;
 import java.util.Map;
 
 import io.orderhub.admin.DeadLetterQueries;
+import io.orderhub.admin.MappingPreviews;
+import io.orderhub.admin.MappingPreviews.Preview;
 import io.orderhub.admin.Replays;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.HttpResponses;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operator API under {@code /admin}: dead letters and their replay, re-mapping stored orders after a
- * mapping change, reloading mapping files. Every call needs the operator credential.
+ * mapping change, reloading mapping files and previewing one on a pasted payload. Every call needs the
+ * operator credential.
  */
 @Component
 @ConditionalOnRole("import")
@@ -28,14 +31,16 @@ public class AdminRoute extends ApiRouteBuilder {
     private final DeadLetterQueries deadLetters;
     private final Replays replays;
     private final OrderMapper mapper;
+    private final MappingPreviews previews;
 
     public AdminRoute(AdminCredentials credentials, DeadLetterQueries deadLetters, Replays replays, OrderMapper mapper,
-            HttpResponses responses) {
+            MappingPreviews previews, HttpResponses responses) {
         super(responses);
         this.credentials = credentials;
         this.deadLetters = deadLetters;
         this.replays = replays;
         this.mapper = mapper;
+        this.previews = previews;
     }
 
     @Override
@@ -67,6 +72,16 @@ public class AdminRoute extends ApiRouteBuilder {
                     mapper.reload();
                     responses.json(exchange, 200, Map.of("status", "reloaded", "platforms", mapper.platforms()));
                 });
+
+        from("platform-http:/admin/mappings/{platform}/preview?httpMethodRestrict=POST").routeId("admin-mappings-preview")
+                .process(credentials::requireAdmin)
+                .process(this::preview);
+    }
+
+    private void preview(Exchange exchange) {
+        Preview preview = previews.preview(header(exchange, "platform"), header(exchange, "store_uid"),
+                exchange.getMessage().getBody(byte[].class));
+        responses.json(exchange, preview.status(), preview.body());
     }
 
     private void stillUnmappable(Exchange exchange) {

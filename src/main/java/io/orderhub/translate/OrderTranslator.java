@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -69,21 +70,50 @@ public class OrderTranslator {
 
     /** Maps and validates; an authentic order that fails either is unmappable and goes to the dead letters. */
     public PreparedOrder translate(Exchange exchange) {
-        ObjectNode envelope = exchange.getMessage().getBody(ObjectNode.class);
-        String platform = Deliveries.platform(exchange);
-        ObjectNode order = mapper.map(platform, envelope);
-        order.put("id", PLACEHOLDER_ID);
-        List<String> problems = validator.validate(order);
-        order.remove("id");
-        if (!problems.isEmpty()) {
+        MappedOrder mapped = map(Deliveries.mapping(exchange), exchange.getMessage().getBody(ObjectNode.class));
+        if (!mapped.problems().isEmpty()) {
             throw new UnmappableOrderException("The mapped order does not match the universal schema: "
-                    + String.join("; ", problems));
+                    + String.join("; ", mapped.problems()));
         }
+        ObjectNode order = mapped.order();
         String key = order.path("idempotency_key").asText();
         String digest = digest(order);
         exchange.setProperty(IDEMPOTENCY_KEY, key);
         exchange.setProperty(OrderIdempotentRepository.DIGEST, digest);
         return new PreparedOrder(key, order, digest, epochMillis(order.get("updated_at")), Deliveries.delivery(exchange));
+    }
+
+    /**
+     * Runs a mapping file on an envelope and lists what makes the result no universal order: schema violations,
+     * and an order that claims another platform or store than its delivery (a mapping may not write into
+     * another store's orders). Stores nothing; the operator's preview shows exactly this.
+     *
+     * @throws UnmappableOrderException when there is no such mapping or it fails on this envelope
+     */
+    public MappedOrder map(String mapping, JsonNode envelope) {
+        ObjectNode order = mapper.map(mapping, envelope);
+        order.put("id", PLACEHOLDER_ID);
+        List<String> problems = new ArrayList<>(validator.validate(order));
+        order.remove("id");
+        JsonNode meta = envelope.path("meta");
+        for (String field : List.of("platform", "store_uid")) {
+            String claimed = order.path(field).asText(null);
+            String delivered = meta.path(field).asText(null);
+            if (delivered != null && claimed != null && !delivered.equals(claimed)) {
+                problems.add("/" + field + ": the mapping says '" + claimed + "' but the delivery is from '" + delivered + "'");
+            }
+        }
+        String key = order.path("idempotency_key").asText(null);
+        String expectedKey = order.path("platform").asText() + "_" + order.path("store_uid").asText() + "_"
+                + order.path("platform_order_id").asText();
+        if (key != null && problems.isEmpty() && !key.equals(expectedKey)) {
+            problems.add("/idempotency_key: '" + key + "' is not {platform}_{store_uid}_{platform_order_id} = '" + expectedKey + "'");
+        }
+        return new MappedOrder(order, List.copyOf(problems));
+    }
+
+    /** A mapped order (without its hub id) and the reasons it is not a valid universal order, if any. */
+    public record MappedOrder(ObjectNode order, List<String> problems) {
     }
 
     /** A digest of everything that makes two versions of an order differ: all but id, source and delivery. */

@@ -42,7 +42,7 @@ class DashboardFeedTest {
 
     private static DashboardCredentials credentials() {
         OrderHubProperties hub = new OrderHubProperties("", null, null, null, null, null, null, null, null,
-                new OrderHubProperties.Admin(null, null), new OrderHubProperties.Mappings(OrderMapper.DEFAULT_LOCATIONS));
+                new OrderHubProperties.Admin(null, null), new OrderHubProperties.Mappings(OrderMapper.DEFAULT_LOCATIONS, OrderMapper.DEFAULT_CUSTOM_LOCATIONS));
         return new DashboardCredentials(properties(null), new AdminCredentials(hub));
     }
 

@@ -22,23 +22,23 @@ class BigCommerceHydrationTest extends HubTestSupport {
 
     @AfterEach
     void apiBackToNormal() {
-        BIGCOMMERCE.failWith(0);
+        PLATFORM_APIS.failWith(0);
     }
 
     @Test
     void unreachableApiIsRefusedWith503AndRetryAfterThenTheRetrySucceeds() {
-        BIGCOMMERCE.failWith(502);
-        int before = BIGCOMMERCE.requests();
+        PLATFORM_APIS.failWith(502);
+        int before = PLATFORM_APIS.requests();
 
         Answer refused = hub().post(CREATED.last());
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
         assertThat(refused.retryAfter()).isEqualTo("7");
         assertThat(refused.json().path("detail").asText()).contains("BigCommerce API");
-        assertThat(BIGCOMMERCE.requests() - before).as("3 resources x 3 attempts").isEqualTo(9);
+        assertThat(PLATFORM_APIS.requests() - before).as("3 resources x 3 attempts").isEqualTo(9);
         assertThat(database.getCollection("orders").countDocuments()).isZero();
 
-        BIGCOMMERCE.failWith(0);
+        PLATFORM_APIS.failWith(0);
         Answer retried = hub().post(CREATED.last());
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
     }

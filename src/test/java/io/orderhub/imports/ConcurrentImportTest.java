@@ -43,8 +43,8 @@ class ConcurrentImportTest extends HubTestSupport {
     void fiftyConcurrentCopiesSentToTwoHubsSharingStoreAndRedisCreateItOnce() throws Exception {
         TestRedis.flush();
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start("", 0);
-                HubProcess first = HubProcess.start(store.connectionString(), BIGCOMMERCE.baseUrl(), Map.of());
-                HubProcess second = HubProcess.start(store.connectionString(), BIGCOMMERCE.baseUrl(), Map.of())) {
+                HubProcess first = HubProcess.start(store.connectionString(), PLATFORM_APIS.baseUrl(), Map.of());
+                HubProcess second = HubProcess.start(store.connectionString(), PLATFORM_APIS.baseUrl(), Map.of())) {
             List<Answer> answers = postConcurrently(i -> i % 2 == 0 ? first.client() : second.client());
 
             assertExactlyOneCreatedAndTheRestDuplicates(answers);

@@ -32,6 +32,7 @@ class FixtureImportTest extends HubTestSupport {
         HubClient hub = hub();
         Answer answer = null;
         for (Fixture.Delivery delivery : fixture.deliveries()) {
+            PLATFORM_APIS.serve(fixture, delivery.apiResponses());
             answer = hub.post(delivery);
         }
         assertThat(answer.status()).as("HTTP status of %s: %s", fixture, answer).isEqualTo(fixture.expectedStatus());

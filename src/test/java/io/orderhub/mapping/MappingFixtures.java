@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the shared fixtures and builds delivery envelopes from them the way the pipeline does:
@@ -20,6 +21,9 @@ final class MappingFixtures {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static final String RECEIVED_AT = "2026-11-25T08:00:00.123Z";
+
+    /** The platforms of the shared fixtures, whose envelopes this class builds. */
+    static final Set<String> PLATFORMS = Set.of("shopify", "woocommerce", "bigcommerce");
 
     private MappingFixtures() {
     }

@@ -19,7 +19,8 @@ class OrderMapperLoadingTest {
 
     @Test
     void everyMappingFileOnTheClassPathIsAPlatform() {
-        assertThat(new OrderMapper().platforms()).containsExactly("bigcommerce", "shopify", "woocommerce");
+        assertThat(new OrderMapper().platforms()).contains("bigcommerce", "shopify", "woocommerce")
+                .allSatisfy(platform -> assertThat(getClass().getResource("/mappings/" + platform + ".jslt")).isNotNull());
     }
 
     @Test

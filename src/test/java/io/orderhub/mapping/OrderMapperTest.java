@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every shared fixture that expects a stored order: its delivery, mapped and validated, has the
  * stored values the fixture lists (README: money as decimals, {@code *_at} as instants in Z,
- * the rest exactly; null, [] and lists compared whole).
+ * the rest exactly; null, [] and lists compared whole). Only the shared fixtures' platforms, whose envelopes
+ * {@link MappingFixtures} builds by hand; every platform's fixtures, these included, also go through the real
+ * endpoint in FixtureImportTest, which builds envelopes the way the routes do.
  */
 class OrderMapperTest {
 
@@ -41,7 +43,7 @@ class OrderMapperTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             JsonNode fixture = JSON.readTree(file.toFile());
-            if (fixture.path("expected").has("order")) {
+            if (fixture.path("expected").has("order") && MappingFixtures.PLATFORMS.contains(fixture.path("platform").asText())) {
                 String name = root.relativize(file) + ": " + fixture.path("description").asText();
                 tests.add(DynamicTest.dynamicTest(name, () -> mapsAsExpected(fixture)));
             }

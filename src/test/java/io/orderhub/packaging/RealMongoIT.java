@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import io.orderhub.support.BigCommerceApiDouble;
+import io.orderhub.support.PlatformApiDouble;
 import io.orderhub.support.ExpectedOrder;
 import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient;
@@ -27,7 +27,7 @@ import org.testcontainers.containers.MongoDBContainer;
 class RealMongoIT {
 
     private static MongoDBContainer mongo;
-    private static BigCommerceApiDouble bigCommerce;
+    private static PlatformApiDouble platformApis;
     private static HubProcess hub;
 
     @BeforeAll
@@ -46,8 +46,8 @@ class RealMongoIT {
         mongo = new MongoDBContainer("mongo:7.0");
         mongo.start();
         TestRedis.flush();
-        bigCommerce = BigCommerceApiDouble.start();
-        hub = HubProcess.start(mongo.getReplicaSetUrl("orderhub"), bigCommerce.baseUrl(), Map.of());
+        platformApis = PlatformApiDouble.start();
+        hub = HubProcess.start(mongo.getReplicaSetUrl("orderhub"), platformApis.baseUrl(), Map.of());
     }
 
     @AfterAll
@@ -55,8 +55,8 @@ class RealMongoIT {
         if (hub != null) {
             hub.close();
         }
-        if (bigCommerce != null) {
-            bigCommerce.close();
+        if (platformApis != null) {
+            platformApis.close();
         }
         if (mongo != null) {
             mongo.stop();

@@ -28,7 +28,15 @@ public record Fixture(String name, String platform, JsonNode store, List<Deliver
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     public static final Path ROOT = Paths.get("src/test/resources/fixtures");
 
-    public record Delivery(Map<String, String> headers, String rawBody) {
+    /**
+     * One delivery; in a sequence a step may change what the platform's API answers from then on
+     * ({@code api_responses} of the step), so a thin platform's update hydrates to the new state.
+     */
+    public record Delivery(Map<String, String> headers, String rawBody, Map<String, JsonNode> apiResponses) {
+
+        public Delivery(Map<String, String> headers, String rawBody) {
+            this(headers, rawBody, Map.of());
+        }
     }
 
     public static List<Fixture> all() {
@@ -54,20 +62,25 @@ public record Fixture(String name, String platform, JsonNode store, List<Deliver
             List<Delivery> deliveries = new ArrayList<>();
             if (node.has("sequence")) {
                 node.get("sequence").forEach(step -> deliveries.add(new Delivery(headers(step.get("headers")),
-                        step.get("raw_body").asText())));
+                        step.get("raw_body").asText(), apiResponses(step))));
             } else {
                 deliveries.add(new Delivery(headers(node.get("headers")), node.get("raw_body").asText()));
             }
-            Map<String, JsonNode> api = new LinkedHashMap<>();
-            if (node.has("api_responses")) {
-                node.get("api_responses").fields().forEachRemaining(e -> api.put(e.getKey(), e.getValue()));
-            }
+            Map<String, JsonNode> api = apiResponses(node);
             String name = file.getFileName().toString().replaceFirst("\\.json$", "");
             return new Fixture(name, node.get("platform").asText(), node.get("store"), List.copyOf(deliveries),
                     api, node.get("expected"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, JsonNode> apiResponses(JsonNode node) {
+        Map<String, JsonNode> api = new LinkedHashMap<>();
+        if (node.has("api_responses")) {
+            node.get("api_responses").fields().forEachRemaining(e -> api.put(e.getKey(), e.getValue()));
+        }
+        return api;
     }
 
     private static Map<String, String> headers(JsonNode headers) {

@@ -2,6 +2,8 @@ package io.orderhub.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,9 +13,17 @@ public final class FixtureStores {
     private FixtureStores() {
     }
 
-    public static Map<String, String> properties(String bigCommerceApiBaseUrl) {
+    /**
+     * @param apiBaseUrl where the platform API double listens; it becomes the {@code api-base-url} of every
+     *                   platform whose fixtures have {@code api_responses} (the thin ones)
+     */
+    public static Map<String, String> properties(String apiBaseUrl) {
         Map<String, JsonNode> stores = new LinkedHashMap<>();
+        Set<String> hydrated = new TreeSet<>(Set.of("bigcommerce"));
         for (Fixture fixture : Fixture.all()) {
+            if (!fixture.apiResponses().isEmpty()) {
+                hydrated.add(fixture.platform());
+            }
             JsonNode store = fixture.store();
             // A store without store_uid is deliberately not configured (the unknown-store case).
             if (store != null && store.hasNonNull("store_uid")) {
@@ -33,8 +43,8 @@ public final class FixtureStores {
                 properties.put(prefix + "access-token", store.get("access-token").asText());
             }
         }
-        if (bigCommerceApiBaseUrl != null) {
-            properties.put("orderhub.platforms.bigcommerce.api-base-url", bigCommerceApiBaseUrl);
+        if (apiBaseUrl != null) {
+            hydrated.forEach(platform -> properties.put("orderhub.platforms." + platform + ".api-base-url", apiBaseUrl));
         }
         return properties;
     }

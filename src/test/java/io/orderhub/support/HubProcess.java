@@ -21,8 +21,8 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /** A hub with the test profile and the fixtures' stores, on a random port, against the given store. */
-    public static HubProcess start(String storeUri, String bigCommerceApiBaseUrl, Map<String, String> extra) {
-        Map<String, String> properties = new LinkedHashMap<>(FixtureStores.properties(bigCommerceApiBaseUrl));
+    public static HubProcess start(String storeUri, String platformApiBaseUrl, Map<String, String> extra) {
+        Map<String, String> properties = new LinkedHashMap<>(FixtureStores.properties(platformApiBaseUrl));
         properties.put("server.port", "0");
         properties.put("orderhub.store.uri", storeUri);
         properties.put("spring.profiles.active", "test");

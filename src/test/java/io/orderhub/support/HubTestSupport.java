@@ -8,20 +8,21 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Base of the tests that drive a {@link HubTest} hub through its HTTP endpoint. */
 public abstract class HubTestSupport {
 
-    protected static final BigCommerceApiDouble BIGCOMMERCE = BigCommerceApiDouble.start();
+    /** Every thin platform's API, serving the fixtures' {@code api_responses}. */
+    protected static final PlatformApiDouble PLATFORM_APIS = PlatformApiDouble.start();
 
     @LocalServerPort
     protected int port;
 
     @DynamicPropertySource
     static void fixtureStores(DynamicPropertyRegistry registry) {
-        FixtureStores.properties(BIGCOMMERCE.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
+        FixtureStores.properties(PLATFORM_APIS.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeAll
     static void emptyTestRedis() {
         TestRedis.flush();
-        BIGCOMMERCE.failWith(0);
+        PLATFORM_APIS.failWith(0);
     }
 
     protected HubClient hub() {

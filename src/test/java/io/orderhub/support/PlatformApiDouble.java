@@ -14,30 +14,30 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * BigCommerce's V2 API as a real HTTP server on loopback, serving the fixtures' {@code api_responses}.
- * It can be told to fail (5xx) so tests see the hub refuse with 503 rather than store half an order.
+ * The REST APIs of every platform whose webhooks are thin (BigCommerce, Ecwid, …) as one real HTTP server on
+ * loopback, serving every fixture's {@code api_responses} by path. A path answers only to its fixture store's
+ * {@code access-token} (as {@code X-Auth-Token} or {@code Authorization: Bearer}). It can be told to fail (5xx)
+ * so tests see the hub refuse with 503 rather than store half an order.
  */
-public final class BigCommerceApiDouble implements AutoCloseable {
+public final class PlatformApiDouble implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, JsonNode> responses = new ConcurrentHashMap<>();
+    /** The access token each served path expects. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failWith;
 
-    private BigCommerceApiDouble(HttpServer server) {
+    private PlatformApiDouble(HttpServer server) {
         this.server = server;
     }
 
-    public static BigCommerceApiDouble start() {
+    public static PlatformApiDouble start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            BigCommerceApiDouble api = new BigCommerceApiDouble(server);
-            for (Fixture fixture : Fixture.of("bigcommerce")) {
-                api.responses.putAll(fixture.apiResponses());
-                if (fixture.store().hasNonNull("store_uid") && fixture.store().hasNonNull("access-token")) {
-                    api.tokens.put(fixture.store().get("store_uid").asText(), fixture.store().get("access-token").asText());
-                }
+            PlatformApiDouble api = new PlatformApiDouble(server);
+            for (Fixture fixture : Fixture.all()) {
+                api.serve(fixture, fixture.apiResponses());
             }
             server.createContext("/", api::handle);
             server.setExecutor(Executors.newFixedThreadPool(4));
@@ -56,6 +56,17 @@ public final class BigCommerceApiDouble implements AutoCloseable {
         responses.put(path, body);
     }
 
+    /** What a fixture (or one step of its sequence) makes the API answer from now on. */
+    public void serve(Fixture fixture, Map<String, JsonNode> pathsAndBodies) {
+        String token = fixture.store() == null ? null : fixture.store().path("access-token").asText(null);
+        pathsAndBodies.forEach((path, body) -> {
+            responses.put(path, body);
+            if (token != null) {
+                tokens.put(path, token);
+            }
+        });
+    }
+
     /** 0 serves normally; an HTTP status makes every request fail with it. */
     public void failWith(int status) {
         this.failWith = status;
@@ -70,11 +81,9 @@ public final class BigCommerceApiDouble implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         int status;
         byte[] body = new byte[0];
-        String store = path.startsWith("/stores/") ? path.split("/")[2] : "";
-        String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
         if (failWith != 0) {
             status = failWith;
-        } else if (tokens.containsKey(store) && !tokens.get(store).equals(token)) {
+        } else if (tokens.containsKey(path) && !tokens.get(path).equals(token(exchange))) {
             status = 401;
         } else if (responses.containsKey(path)) {
             status = 200;
@@ -88,6 +97,14 @@ public final class BigCommerceApiDouble implements AutoCloseable {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    private static String token(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return authorization.substring("Bearer ".length());
+        }
+        return exchange.getRequestHeaders().getFirst("X-Auth-Token");
     }
 
     @Override
