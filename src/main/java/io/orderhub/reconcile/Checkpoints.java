@@ -16,6 +16,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -45,24 +46,29 @@ public class Checkpoints {
     }
 
     /**
-     * Takes the store's lease when nobody else holds a live one, in one atomic {@code findOneAndUpdate}
-     * (creating the checkpoint on a store's first run); empty while another instance holds it.
+     * Takes the store's lease when nobody else holds a live one, in one atomic {@code findOneAndUpdate};
+     * empty while another instance holds it.
      */
     public Optional<Checkpoint> lease(String key, String owner, Duration lease) {
+        create(key);
         Date now = Date.from(clock.instant());
-        Bson free = Filters.or(Filters.eq("lease_owner", null), Filters.lt("lease_until", now),
-                Filters.eq("lease_owner", owner));
+        Bson free = Filters.or(Filters.eq("lease_owner", null), Filters.lt("lease_until", now));
+        Document taken = checkpoints.findOneAndUpdate(Filters.and(Filters.eq("_id", key), free),
+                Updates.combine(Updates.set("lease_owner", owner), Updates.set("lease_until", until(lease))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(taken).map(Checkpoints::checkpoint);
+    }
+
+    /** A store's first run creates its checkpoint, without a lease, so taking the lease never needs an upsert. */
+    private void create(String key) {
         try {
-            Document taken = checkpoints.findOneAndUpdate(Filters.and(Filters.eq("_id", key), free),
-                    Updates.combine(Updates.set("lease_owner", owner), Updates.set("lease_until", until(lease))),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return Optional.of(checkpoint(taken));
+            checkpoints.updateOne(Filters.eq("_id", key), Updates.setOnInsert("lease_owner", null),
+                    new UpdateOptions().upsert(true));
         } catch (MongoServerException e) {
-            // Two instances upserting a store's first checkpoint at once: the unique _id lets one in.
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
+            // Two instances creating it at once: the unique _id lets one in, which is all that is needed.
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
-            throw e;
         }
     }
 

@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +32,22 @@ public class StoreHealth {
     private final MongoCollection<Document> health;
     private final Clock clock;
     private final Map<String, Instant> unflushed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastSeenEpochSeconds = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
-    public StoreHealth(MongoDatabase orderhubDatabase, Clock clock) {
+    public StoreHealth(MongoDatabase orderhubDatabase, Clock clock, MeterRegistry meters) {
         this.health = orderhubDatabase.getCollection(COLLECTION);
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** One authentic webhook delivery of the store, now. Memory only: never a store round trip on import. */
     public void webhookArrived(String platform, String storeUid) {
-        unflushed.merge(Checkpoints.key(platform, storeUid), clock.instant(), (a, b) -> a.isAfter(b) ? a : b);
+        Instant now = clock.instant();
+        unflushed.merge(Checkpoints.key(platform, storeUid), now, (a, b) -> a.isAfter(b) ? a : b);
+        lastSeenEpochSeconds.computeIfAbsent(Checkpoints.key(platform, storeUid), key -> meters.gauge(
+                "orderhub.store.webhook.last", Tags.of("platform", platform, "store", storeUid), new AtomicLong()))
+                .accumulateAndGet(now.getEpochSecond(), Math::max);
     }
 
     public void flush() {
