@@ -1,6 +1,7 @@
 package io.orderhub.reconcile;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,6 @@ public class BigCommerceOrdersApi implements OrdersApi {
         event.put("created_at", pulledAt.getEpochSecond());
         event.put("producer", "stores/" + store.storeUid());
         return new InboundDelivery(pulledAt, ContentTypes.JSON, Map.of("content-type", ContentTypes.JSON),
-                event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), platform());
+                event.toString().getBytes(StandardCharsets.UTF_8), platform());
     }
 }

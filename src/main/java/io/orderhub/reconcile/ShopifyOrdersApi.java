@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.RetryingHttp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +80,7 @@ public class ShopifyOrdersApi implements OrdersApi {
             double used = Double.parseDouble(parts[0].trim());
             double size = Double.parseDouble(parts[1].trim());
             if (used >= size * 0.8) {
-                ApiCalls.pause(Duration.ofMillis((long) ((used - size / 2) / LEAK_PER_SECOND * 1000)));
+                RetryingHttp.sleep(Duration.ofMillis((long) ((used - size / 2) / LEAK_PER_SECOND * 1000)));
             }
         } catch (NumberFormatException e) {
             // An unreadable header is no reason to stop; a 429 would still be honoured.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ public class StoreStatus {
         Map<String, StoreHealth.Health> healths = health.all();
         List<Map<String, Object>> items = new ArrayList<>();
         for (StoreSettings store : stores) {
-            String key = Checkpoints.key(store.platform().toLowerCase(java.util.Locale.ROOT), store.storeUid());
+            String key = Checkpoints.key(store.platform().toLowerCase(Locale.ROOT), store.storeUid());
             items.add(one(store, runs.get(key), healths.getOrDefault(key, StoreHealth.Health.NONE)));
         }
         return Map.of("items", items);

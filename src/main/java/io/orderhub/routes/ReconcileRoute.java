@@ -6,6 +6,7 @@ import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.reconcile.ReconciledStores;
 import io.orderhub.reconcile.Reconciler;
 import io.orderhub.reconcile.StoreHealth;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class ReconcileRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(Exception.class).handled(true)
-                .log(org.apache.camel.LoggingLevel.DEBUG, "${routeId} run ended early: ${exception.message}");
+                .log(LoggingLevel.INFO, "${routeId} run ended early: ${exception.message}");
 
         for (ReconciledStore store : stores.all()) {
             long period = store.api().interval().toMillis();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -142,7 +143,7 @@ final class OrdersApiDouble implements AutoCloseable {
     }
 
     private void listing(HttpExchange exchange, String platform, int page, int limit, PageHeaders pageHeaders,
-            java.util.function.UnaryOperator<JsonNode> wrap) throws IOException {
+            UnaryOperator<JsonNode> wrap) throws IOException {
         pageRequests.add(platform + ":" + page);
         sleep(pageDelayMs);
         List<Integer> scripted = faults.get(platform + ":" + page);

@@ -8,7 +8,9 @@ import static io.orderhub.reconcile.ReconcileFixtures.WOO_SECRET;
 import static io.orderhub.reconcile.ReconcileFixtures.WOO_STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,7 +126,7 @@ class ReconciliationTest extends HubTestSupport {
         for (long id = 8001; id <= 8005; id++) {
             assertThat(ordersOf("woocommerce", id)).as("order %s", id).hasSize(1);
         }
-        assertThat(API.credentials()).allMatch(auth -> auth.equals("Basic " + java.util.Base64.getEncoder()
+        assertThat(API.credentials()).allMatch(auth -> auth.equals("Basic " + Base64.getEncoder()
                 .encodeToString((WOO_KEY + ":" + WOO_SECRET).getBytes())));
         Answer stores = hub().admin("GET", "/admin/stores");
         assertThat(stores.body()).doesNotContain(WOO_SECRET).doesNotContain(WOO_KEY);
@@ -155,7 +157,7 @@ class ReconciliationTest extends HubTestSupport {
     void aStoreWithoutAnApiBlockCannotBeReconciled() {
         assertThat(reconcile("shopify", "unknown-shop.myshopify.com").status()).isEqualTo(404);
         assertThat(hub().request("POST", "/admin/stores/shopify/" + SHOPIFY_STORE + "/reconcile",
-                java.util.Map.of(), null).status()).isEqualTo(401);
+                Map.of(), null).status()).isEqualTo(401);
     }
 
     private Answer reconcile(String platform, String storeUid) {

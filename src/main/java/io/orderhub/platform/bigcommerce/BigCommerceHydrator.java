@@ -2,10 +2,8 @@ package io.orderhub.platform.bigcommerce;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.OrderHubProperties;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.RetryingHttp;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
 import io.orderhub.translate.OrderTranslator;
@@ -36,7 +35,8 @@ public class BigCommerceHydrator {
     private static final Logger log = LoggerFactory.getLogger(BigCommerceHydrator.class);
     private static final String DEFAULT_API = "https://api.bigcommerce.com";
 
-    private final HttpClient http;
+    private final RetryingHttp http;
+    private final RetryingHttp.Policy retries;
     /** Blocking calls with retries must not run on the common pool, which has one thread on two cores. */
     private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bigcommerce-api");
@@ -51,8 +51,10 @@ public class BigCommerceHydrator {
         this.settings = properties.hydration();
         this.json = json;
         this.translator = translator;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new RetryingHttp(settings.connectTimeout());
+        // A 429 asking for longer than one request may take is answered 503 at once: the webhook waits on us.
+        this.retries = new RetryingHttp.Policy(settings.maxAttempts(), settings.initialBackoff(),
+                settings.requestTimeout());
     }
 
     public ObjectNode hydrate(Exchange exchange) {
@@ -104,42 +106,30 @@ public class BigCommerceHydrator {
     }
 
     private JsonNode fetchWithRetries(String uri, Store store) {
-        Duration backoff = settings.initialBackoff();
-        String lastProblem = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            try {
-                HttpResponse<byte[]> response = http.send(request(uri, store), HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200) {
-                    return json.mapper().readTree(response.body());
-                }
-                if (status == 204) {
-                    return json.mapper().createArrayNode();
-                }
-                if (status == 404) {
-                    return null;
-                }
-                lastProblem = "HTTP " + status;
-                if (status < 500 && status != 429) {
-                    // A refused access token will not fix itself by retrying now; the platform's retry will
-                    // succeed once the operator corrects it, so the delivery is refused, not dead-lettered.
-                    break;
-                }
-            } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lastProblem = "interrupted";
-                break;
+        String problem;
+        try {
+            HttpResponse<byte[]> response = http.send(request(uri, store), retries);
+            int status = response.statusCode();
+            if (status == 200) {
+                return json.mapper().readTree(response.body());
             }
-            if (attempt < settings.maxAttempts()) {
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+            if (status == 204) {
+                return json.mapper().createArrayNode();
             }
+            if (status == 404) {
+                return null;
+            }
+            // A refused access token will not fix itself by retrying now; the platform's retry will
+            // succeed once the operator corrects it, so the delivery is refused, not dead-lettered.
+            problem = "HTTP " + status;
+        } catch (RetryingHttp.UnreachableException e) {
+            problem = e.getMessage();
+        } catch (IOException e) {
+            problem = "unreadable answer: " + e.getMessage();
         }
-        log.warn("BigCommerce API unavailable for {}: {}", uri, lastProblem);
+        log.warn("BigCommerce API unavailable for {}: {}", uri, problem);
         throw new Problems.UpstreamUnavailable("The BigCommerce API could not be reached to hydrate the event ("
-                + lastProblem + "); retry later.", settings.retryAfterSeconds(), null);
+                + problem + "); retry later.", settings.retryAfterSeconds(), null);
     }
 
     private HttpRequest request(String uri, Store store) {
@@ -149,13 +139,5 @@ public class BigCommerceHydrator {
             request.header("X-Auth-Token", store.accessToken());
         }
         return request.build();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
