@@ -69,6 +69,8 @@ public class BigCommerceHydrator {
         CompletableFuture<JsonNode> order = fetch(orderUri, store);
         CompletableFuture<JsonNode> products = fetch(orderUri + "/products", store);
         CompletableFuture<JsonNode> addresses = fetch(orderUri + "/shipping_addresses", store);
+        // Every call ends (and its retries with it) before the answer, so a refusal never races a retry.
+        CompletableFuture.allOf(order, products, addresses).exceptionally(failure -> null).join();
         try {
             JsonNode hydratedOrder = order.join();
             if (hydratedOrder == null) {
