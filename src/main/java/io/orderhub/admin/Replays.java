@@ -120,11 +120,24 @@ public class Replays {
     private ImportResult replay(String platform, String storeUid, InboundDelivery delivery) {
         StoreRegistry.Store store = stores.find(platform, storeUid).orElseThrow(() -> new Problems.BadRequest(
                 "Store " + platform + "/" + storeUid + " is no longer configured; add it before replaying."));
+        return send(store, delivery, false);
+    }
+
+    /**
+     * Feeds an order that reconciliation pulled from the platform's API with the store's own credentials
+     * through the same path as a webhook; its topic is {@link Deliveries#RECONCILE_TOPIC}.
+     */
+    public ImportResult reconcile(StoreRegistry.Store store, InboundDelivery delivery) {
+        return send(store, delivery, true);
+    }
+
+    private ImportResult send(StoreRegistry.Store store, InboundDelivery delivery, boolean reconcile) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(Deliveries.DELIVERY, delivery);
-        exchange.setProperty(Deliveries.PLATFORM, platform);
+        exchange.setProperty(Deliveries.PLATFORM, store.platform());
         exchange.setProperty(Deliveries.STORE, store);
         exchange.setProperty(Deliveries.REPLAY, true);
+        exchange.setProperty(Deliveries.RECONCILE, reconcile);
         Exchange done = producer.send(ENDPOINT, exchange);
         if (done.getException() instanceof RuntimeException failure) {
             throw failure;

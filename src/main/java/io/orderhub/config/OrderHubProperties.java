@@ -47,7 +47,44 @@ public record OrderHubProperties(
             @NotBlank String storeUid,
             String webhookSecret,
             String accessToken,
-            String apiBaseUrl) {
+            String apiBaseUrl,
+            @Valid StoreApi api) {
+
+        @Override
+        public String toString() {
+            return "StoreSettings[" + platform + "/" + storeUid + ", api=" + api + ", secrets masked]";
+        }
+    }
+
+    /**
+     * A store's order API, which reconciliation reads to find orders its webhooks missed. Absent or
+     * {@code enabled: false}: the store is not reconciled. Secrets are masked in {@link #toString()}.
+     *
+     * @param baseUrl the API's root: Shopify {@code https://{shop}}, WooCommerce the site, BigCommerce
+     *        {@code https://api.bigcommerce.com}; blank takes the shop domain / site / platform default
+     * @param accessToken Shopify's Admin API token (BigCommerce uses the store's {@code access-token})
+     * @param consumerKey WooCommerce REST consumer key, sent with the secret as HTTP basic auth
+     * @param interval how often the store is reconciled; the first run comes one interval after start
+     * @param pageSize orders per API page
+     * @param initialLookback how far back the first run (no checkpoint yet) looks
+     * @param apiVersion Shopify Admin API version
+     */
+    public record StoreApi(
+            boolean enabled,
+            String baseUrl,
+            String accessToken,
+            String consumerKey,
+            String consumerSecret,
+            @DefaultValue("10m") Duration interval,
+            @DefaultValue("50") @Min(1) int pageSize,
+            @DefaultValue("24h") Duration initialLookback,
+            @DefaultValue("2025-10") String apiVersion) {
+
+        @Override
+        public String toString() {
+            return "StoreApi[enabled=" + enabled + ", baseUrl=" + baseUrl + ", interval=" + interval + ", pageSize="
+                    + pageSize + ", secrets masked]";
+        }
     }
 
     /** The checks every delivery passes before its platform route sees it. */

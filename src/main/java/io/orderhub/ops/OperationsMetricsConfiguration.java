@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
-import io.orderhub.idempotency.DedupCache;
-import io.orderhub.idempotency.RedisDedupCache;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -18,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Meters that come from components rather than from our own code: MongoDB command latency (the driver's
- * command listener), the Partner Service breaker, the Redis fallbacks, and the depth of the in-process
+ * command listener), the Partner Service breaker, and the depth of the in-process
  * queues between the import path and its followers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,16 +45,6 @@ class OperationsMetricsConfiguration {
             FunctionCounter.builder("orderhub.partner.breaker.calls", breaker, b -> b.getMetrics().getNumberOfNotPermittedCalls())
                     .tag("name", breaker.getName()).tag("result", "not_permitted").register(meters);
         });
-    }
-
-    @Bean
-    MeterBinder redisFallbackMetrics(DedupCache cache) {
-        return meters -> {
-            if (cache instanceof RedisDedupCache redis) {
-                FunctionCounter.builder("orderhub.idempotency.fallbacks", redis, RedisDedupCache::fallbacks)
-                        .description("Redis calls that failed; the store's unique index decided alone").register(meters);
-            }
-        };
     }
 
     @Bean

@@ -20,6 +20,13 @@ public final class Deliveries {
      * arrived: the platform route then skips the signature check and the rate limit, nothing else.
      */
     public static final String REPLAY = "orderhubReplay";
+    /**
+     * Set, beside {@link #REPLAY}, on an order reconciliation pulled from the platform's API with the store's
+     * credentials: its topic is {@link #RECONCILE_TOPIC}, which the platform routes accept as an order topic
+     * for these deliveries only.
+     */
+    public static final String RECONCILE = "orderhubReconcile";
+    public static final String RECONCILE_TOPIC = "reconcile";
 
     private Deliveries() {
     }
@@ -44,5 +51,9 @@ public final class Deliveries {
 
     public static boolean isReplay(Exchange exchange) {
         return exchange.getProperty(REPLAY, false, Boolean.class);
+    }
+
+    public static boolean isReconcile(Exchange exchange) {
+        return isReplay(exchange) && exchange.getProperty(RECONCILE, false, Boolean.class);
     }
 }

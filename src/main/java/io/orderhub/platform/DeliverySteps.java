@@ -1,6 +1,7 @@
 package io.orderhub.platform;
 
 import java.util.function.BiConsumer;
+import java.util.Set;
 
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
@@ -8,6 +9,7 @@ import io.orderhub.gateway.StoreRateLimiter;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
+import io.orderhub.reconcile.StoreHealth;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +19,12 @@ public class DeliverySteps {
 
     private final Authenticator authenticator;
     private final StoreRateLimiter rateLimiter;
+    private final StoreHealth health;
 
-    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter) {
+    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.health = health;
     }
 
     /** Order deliveries are JSON on every platform. */
@@ -67,6 +71,13 @@ public class DeliverySteps {
         }
         Store store = Deliveries.store(exchange);
         rateLimiter.admit(store.platform(), store.storeUid());
+        health.webhookArrived(store.platform(), store.storeUid());
+    }
+
+    /** The platform's order topics, and for an order reconciliation pulled from the API its own topic. */
+    public boolean isOrderTopic(Exchange exchange, Set<String> orderTopics, String topic) {
+        return orderTopics.contains(topic)
+                || (Deliveries.isReconcile(exchange) && Deliveries.RECONCILE_TOPIC.equals(topic));
     }
 
     public ImportResult ignored(String reason) {

@@ -3,10 +3,9 @@ package io.orderhub.queue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.HttpResponses;
+import io.orderhub.ops.ImportMetrics;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
@@ -26,27 +25,24 @@ import org.springframework.stereotype.Component;
 public class DeliveryQueueing {
 
     /** Meter name of the import outcomes counted here ({@code outcome=queued} or {@code refused}). */
-    public static final String IMPORTS = "orderhub.imports";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueueing.class);
 
     private final ImportQueue queue;
     private final HttpResponses responses;
-    private final Counter queued;
-    private final Counter refused;
+    private final ImportMetrics metrics;
 
-    public DeliveryQueueing(ImportQueue queue, HttpResponses responses, MeterRegistry meters) {
+    /** Refusals are counted where they are answered (rejected, 503); a queued delivery is counted here. */
+    public DeliveryQueueing(ImportQueue queue, HttpResponses responses, ImportMetrics metrics) {
         this.queue = queue;
         this.responses = responses;
-        this.queued = Counter.builder(IMPORTS).tag("outcome", "queued").register(meters);
-        this.refused = Counter.builder(IMPORTS).tag("outcome", "refused").register(meters);
+        this.metrics = metrics;
     }
 
     public void queueOrRefuse(Exchange exchange) {
         InboundDelivery delivery = Deliveries.delivery(exchange);
         Store store = Deliveries.store(exchange);
         if (delivery == null || store == null || Deliveries.isReplay(exchange)) {
-            refused.increment();
             responses.storeUnavailable(exchange);
             return;
         }
@@ -56,12 +52,11 @@ public class DeliveryQueueing {
             queueId = queue.append(QueuedDelivery.of(Deliveries.platform(exchange), store.storeUid(), key, delivery));
         } catch (RuntimeException e) {
             log.error("The store is unavailable and the import queue cannot keep the delivery {}: {}", key, e.toString());
-            refused.increment();
             responses.storeUnavailable(exchange);
             return;
         }
         log.warn("Store unavailable; queued {} as {}", key, queueId);
-        queued.increment();
+        metrics.answered(Deliveries.platform(exchange), "queued", null, delivery.receivedAt());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "queued");
         if (key != null) {

@@ -64,7 +64,7 @@ public class BigCommerceRoute extends ImportStageRouteBuilder implements Platfor
     }
 
     private boolean isOrderScope(Exchange exchange) {
-        return ORDER_SCOPES.contains(scope(exchange));
+        return steps.isOrderTopic(exchange, ORDER_SCOPES, scope(exchange));
     }
 
     private ImportResult ignoredScope(Exchange exchange) {

@@ -65,7 +65,7 @@ public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRec
     }
 
     private boolean isOrderTopic(Exchange exchange) {
-        return ORDER_TOPICS.contains(Deliveries.delivery(exchange).header("x-shopify-topic"));
+        return steps.isOrderTopic(exchange, ORDER_TOPICS, Deliveries.delivery(exchange).header("x-shopify-topic"));
     }
 
     private ImportResult ignoredTopic(Exchange exchange) {

@@ -55,7 +55,7 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
     }
 
     protected boolean isOrderTopic(Exchange exchange) {
-        return orderTopics().contains(topic(exchange));
+        return steps.isOrderTopic(exchange, orderTopics(), topic(exchange));
     }
 
     private ImportResult ignoredTopic(Exchange exchange) {

@@ -99,7 +99,7 @@ public class WooCommerceRoute extends ImportStageRouteBuilder implements Platfor
     }
 
     private boolean isOrderTopic(Exchange exchange) {
-        return ORDER_TOPICS.contains(Deliveries.delivery(exchange).header("x-wc-webhook-topic"));
+        return steps.isOrderTopic(exchange, ORDER_TOPICS, Deliveries.delivery(exchange).header("x-wc-webhook-topic"));
     }
 
     private ImportResult ignoredTopic(Exchange exchange) {

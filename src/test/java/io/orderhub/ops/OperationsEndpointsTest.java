@@ -33,6 +33,8 @@ class OperationsEndpointsTest extends HubTestSupport {
         hub().post(Fixture.named("s04_wrong_signature").last());              // rejected 401
         hub().post(Deliveries.withHeaders(SHOPIFY.last(), Map.of("Content-Type", "text/plain"))); // rejected 415
         hub().post(Fixture.named("w01_order_created_processing").last());    // created, woocommerce
+        hub().post("/import-orders", Map.of("Content-Type", "application/json"),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));        // rejected 400, no platform
 
         PrometheusText metrics = Poll.until(Duration.ofSeconds(5), this::scrape,
                 m -> m.sum("orderhub_assignment_transitions_total", Map.of()) > 0);
@@ -46,7 +48,7 @@ class OperationsEndpointsTest extends HubTestSupport {
         assertThat(metrics.sum("orderhub_imports_total", Map.of("outcome", "rejected", "reason", "415-unsupported-media-type")))
                 .isEqualTo(1);
         assertThat(metrics.sum("orderhub_imports_total", Map.of("platform", "woocommerce", "outcome", "created"))).isEqualTo(1);
-        assertThat(metrics.sum("orderhub_import_latency_seconds_count", Map.of("platform", "shopify"))).isEqualTo(7);
+        assertThat(metrics.sum("orderhub_import_latency_seconds_count", Map.of("platform", "shopify"))).isEqualTo(8);
         assertThat(metrics.sum("orderhub_import_latency_seconds_count", Map.of("platform", "unknown")))
                 .as("refused before its platform was known").isEqualTo(1);
         assertThat(metrics.has("orderhub_import_latency_seconds_bucket")).as("a latency histogram").isTrue();

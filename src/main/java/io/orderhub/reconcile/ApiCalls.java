@@ -1,0 +1,84 @@
+package io.orderhub.reconcile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.platform.RetryingHttp;
+import io.orderhub.problem.Problems;
+import io.orderhub.translate.PayloadJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * GET calls to platform order APIs, retried as {@link RetryingHttp} does. Credentials go in headers only,
+ * so the URIs that are logged carry none.
+ */
+@Component
+public class ApiCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiCalls.class);
+    private static final int RETRY_LATER_SECONDS = 60;
+
+    private final RetryingHttp http;
+    private final RetryingHttp.Policy policy;
+    private final ReconcileProperties settings;
+    private final PayloadJson json;
+
+    public ApiCalls(ReconcileProperties settings, PayloadJson json) {
+        this.settings = settings;
+        this.json = json;
+        this.http = new RetryingHttp(settings.connectTimeout());
+        this.policy = new RetryingHttp.Policy(settings.maxAttempts(), settings.initialBackoff(), settings.maxRetryAfter());
+    }
+
+    /** A 2xx answer; anything else, after the last attempt, stops the run with 503. */
+    public Answer get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                .header("Accept", "application/json").GET();
+        headers.forEach(request::header);
+        String problem;
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), policy);
+            if (response.statusCode() / 100 == 2) {
+                return new Answer(response.statusCode(), response.headers(), response.body());
+            }
+            problem = "HTTP " + response.statusCode();
+        } catch (RetryingHttp.UnreachableException e) {
+            problem = e.getMessage();
+        }
+        log.warn("Order API {} not read after up to {} attempts: {}", withoutQuery(uri), settings.maxAttempts(), problem);
+        throw new Problems.UpstreamUnavailable("The order API at " + withoutQuery(uri) + " could not be read ("
+                + problem + "); reconciliation stopped at its last stored page.", RETRY_LATER_SECONDS, null);
+    }
+
+    /** The answer's JSON (an empty array for no body); an unreadable answer stops the run with 503. */
+    public JsonNode json(Answer answer, URI uri) {
+        if (answer.body().length == 0) {
+            return json.mapper().createArrayNode();
+        }
+        try {
+            return json.mapper().readTree(answer.body());
+        } catch (IOException e) {
+            throw new Problems.UpstreamUnavailable("The order API at " + withoutQuery(uri) + " answered with unreadable "
+                    + "JSON; reconciliation stopped at its last stored page.", RETRY_LATER_SECONDS, e);
+        }
+    }
+
+    static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    }
+
+    /** A successful answer. */
+    public record Answer(int status, HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+}
