@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
+import io.orderhub.order.ImportResult;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry;
 import io.orderhub.store.StoreFailures;
@@ -104,7 +105,9 @@ public class QueueDrainer {
         exchange.setProperty(Deliveries.STORE, stores.find(entry.platform(), entry.storeUid()).orElse(null));
         exchange.setProperty(Deliveries.REPLAY, true);
         Exchange done = producer.send(ENDPOINT, exchange);
-        if (done.getException() == null) {
+        // Acknowledged only once the pipeline gave its answer for the delivery: an exchange that ended
+        // without one (a store failure absorbed on the way) must not take the entry off the queue.
+        if (done.getException() == null && done.getMessage().getBody() instanceof ImportResult) {
             return true;
         }
         if (StoreFailures.isStoreFailure(done.getException())) {

@@ -68,7 +68,7 @@ class StoreOutageTest {
             store = EmbeddedMongoStore.start(storeFiles.toString(), storePort);
             results.addAll(ImportStream.send(client, orders.subList(70, 90), 4));
             MeterRegistry meters = hub.bean(MeterRegistry.class);
-            Poll.until(Duration.ofSeconds(60), () -> meters.get("orderhub.queue.depth").gauge().value(), depth -> depth == 0);
+            Poll.until(Duration.ofSeconds(60), () -> meters.get("orderhub.queue.depth").tag("queue", "import").gauge().value(), depth -> depth == 0);
             // The platforms retry nothing here: every queued delivery must come out of the queue by itself.
             Map<String, Integer> stored = ImportStream.storedCounts(store.connectionString());
             long acknowledged = results.stream().filter(Result::acknowledged).count();
