@@ -63,7 +63,8 @@ class HubProcessFaultIT {
             ImportStream.report("kill-9-retry", "sent", retried.size(),
                     "acknowledged", retried.stream().filter(Result::acknowledged).count(),
                     "stored", afterRetry.size(), "duplicates", ImportStream.duplicates(afterRetry));
-            assertThat(ImportStream.statuses(retried)).containsOnlyKeys(200, 201);
+            // 200 for an order stored but not answered before the kill, 201 for one that was not stored; either may be absent.
+            assertThat(ImportStream.statuses(retried).keySet()).isSubsetOf(200, 201);
             assertThat(afterRetry).hasSize(2000);
             assertThat(ImportStream.duplicates(afterRetry)).isZero();
 
