@@ -22,10 +22,6 @@ public class OrderIdempotentRepository extends ServiceSupport implements Idempot
         this.cache = cache;
     }
 
-    public DedupCache cache() {
-        return cache;
-    }
-
     @Override
     public boolean add(Exchange exchange, String key) {
         String digest = exchange.getProperty(DIGEST, String.class);

@@ -29,11 +29,9 @@ public class OrderRepository {
             OrderDocuments.DELIVERIES);
 
     private final MongoCollection<Document> orders;
-    private final MongoCollection<Document> deadLetters;
 
     public OrderRepository(MongoDatabase orderhubDatabase) {
         this.orders = orderhubDatabase.getCollection(OrderDocuments.COLLECTION);
-        this.deadLetters = orderhubDatabase.getCollection(OrderDocuments.DEAD_LETTERS);
         ensureIndexes();
     }
 
@@ -85,14 +83,6 @@ public class OrderRepository {
         Bson query = cursor == null ? filter : Filters.and(filter, Filters.lt("_id", cursor));
         return orders.find(query).projection(PUBLIC_FIELDS).sort(Sorts.descending("_id")).limit(limit)
                 .into(new ArrayList<>());
-    }
-
-    public long count() {
-        return orders.countDocuments();
-    }
-
-    public Optional<Document> findDeadLetter(String id) {
-        return Optional.ofNullable(deadLetters.find(Filters.eq("_id", id)).first());
     }
 
     private static Bson identity(ObjectNode order) {

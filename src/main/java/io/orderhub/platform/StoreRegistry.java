@@ -52,10 +52,6 @@ public class StoreRegistry {
         return stores.values().stream().filter(s -> s.platform().equals(platform)).toList();
     }
 
-    public Optional<PlatformSettings> platformDefaults(String platform) {
-        return Optional.ofNullable(platforms.get(platform));
-    }
-
     private static String key(String platform, String storeUid) {
         return platform + "\u0000" + (storeUid == null ? "" : storeUid.toLowerCase(Locale.ROOT));
     }
