@@ -131,7 +131,19 @@ public record OrderHubProperties(
             @DefaultValue("0") int embeddedPort,
             @DefaultValue("2s") Duration serverSelectionTimeout,
             @DefaultValue("2s") Duration connectTimeout,
-            @DefaultValue("10s") Duration socketTimeout) {
+            @DefaultValue("10s") Duration socketTimeout,
+            @DefaultValue @Valid GroupCommit groupCommit) {
+    }
+
+    /**
+     * New orders arriving together are stored together: one {@code insertMany} of at most {@code maxBatch}
+     * documents, collected for at most {@code linger}, one sync, then every request is answered. {@code writers}
+     * batches are in flight at once (one being written while another waits for its sync).
+     */
+    public record GroupCommit(
+            @DefaultValue("256") @Min(1) int maxBatch,
+            @DefaultValue("2ms") Duration linger,
+            @DefaultValue("2") @Min(1) int writers) {
     }
 
     /**

@@ -3,6 +3,14 @@ package io.orderhub.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -23,8 +31,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * aside and the store's unique index decides; every such call counts in {@code orderhub.idempotency.fallbacks}.
  * A circuit breaker stops calling a Redis that keeps failing (those calls step aside at once) and lets a
  * few calls through after a while, so the cache fills again as soon as Redis is back.
+ *
+ * <p>What a stored order leaves in the cache ({@link #remember}) is written off the request's path, in order,
+ * by one writer thread: the answer never waits for a second Redis round trip, and a cache entry that arrives a
+ * little later only means the store's unique index answers a redelivery meanwhile. {@link #forget} goes
+ * through the same writer (so it is never overtaken by an earlier remember) and waits for it.
  */
-public class RedisDedupCache implements DedupCache {
+public class RedisDedupCache implements DedupCache, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisDedupCache.class);
     /** Meter name: calls answered without Redis. */
@@ -36,6 +49,7 @@ public class RedisDedupCache implements DedupCache {
     private final Duration ttl;
     private final CircuitBreaker breaker;
     private final MeterRegistry meters;
+    private final ExecutorService writer;
 
     public RedisDedupCache(StringRedisTemplate redis, String prefix, Duration ttl, CircuitBreaker breaker,
             MeterRegistry meters) {
@@ -48,6 +62,12 @@ public class RedisDedupCache implements DedupCache {
         for (String operation : new String[] {"claim", "remember", "forget"}) {
             fallbackCounter(operation);
         }
+        // Bounded: when Redis cannot keep up, an entry is dropped (counted as a fallback), never the heap filled.
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(50_000), r -> {
+            Thread thread = new Thread(r, "redis-dedup-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -62,15 +82,33 @@ public class RedisDedupCache implements DedupCache {
 
     @Override
     public void remember(String key, CacheEntry stored) {
-        guarded("remember", () -> {
-            redis.opsForValue().set(prefix + key, stored.encode(), ttl);
-            return null;
-        });
+        try {
+            writer.execute(() -> guarded("remember", () -> {
+                redis.opsForValue().set(prefix + key, stored.encode(), ttl);
+                return null;
+            }));
+        } catch (RejectedExecutionException full) {
+            fallbackCounter("remember").increment();
+        }
     }
 
     @Override
     public void forget(String key) {
-        guarded("forget", () -> redis.delete(prefix + key));
+        try {
+            Future<?> done = writer.submit(() -> guarded("forget", () -> redis.delete(prefix + key)));
+            done.get(2, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            fallbackCounter("forget").increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is still queued (up to two seconds) before the hub stops. */
+    @Override
+    public void close() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(2, TimeUnit.SECONDS);
     }
 
     /** How often Redis failed and the store's unique index decided alone. */

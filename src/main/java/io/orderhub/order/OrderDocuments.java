@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.gateway.InboundDelivery;
 import org.bson.Document;
@@ -47,11 +48,40 @@ public final class OrderDocuments {
         return doc;
     }
 
-    /** The universal fields of a mapped order, without the hub's id (kept as {@code _id}). */
+    /**
+     * The universal fields of a mapped order, without the hub's id (kept as {@code _id}). Converted node by
+     * node rather than through JSON text: the same values {@code Document.parse} would give (int, long,
+     * double, string, boolean, null), without printing and parsing the order once more per import.
+     */
     public static Document universalFields(ObjectNode order) {
-        Document fields = Document.parse(order.toString());
-        fields.remove("id");
+        Document fields = new Document();
+        order.fields().forEachRemaining(field -> {
+            if (!"id".equals(field.getKey())) {
+                fields.put(field.getKey(), bsonValue(field.getValue()));
+            }
+        });
         return fields;
+    }
+
+    private static Object bsonValue(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                Document doc = new Document();
+                node.fields().forEachRemaining(field -> doc.put(field.getKey(), bsonValue(field.getValue())));
+                yield doc;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(element -> list.add(bsonValue(element)));
+                yield list;
+            }
+            case STRING -> node.textValue();
+            case BOOLEAN -> node.booleanValue();
+            case NUMBER -> node.isIntegralNumber() ? (node.canConvertToInt() ? (Object) node.intValue() : (Object) node.longValue())
+                    : (Object) node.doubleValue();
+            case NULL, MISSING -> null;
+            default -> node.asText();
+        };
     }
 
     public static Document rawDelivery(PreparedOrder prepared, String outcome) {
@@ -101,7 +131,7 @@ public final class OrderDocuments {
         return delivery;
     }
 
-    private static String textOrNull(com.fasterxml.jackson.databind.JsonNode node) {
+    private static String textOrNull(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
     }
 }

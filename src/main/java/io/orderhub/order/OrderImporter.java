@@ -9,6 +9,7 @@ import io.orderhub.idempotency.CacheEntry;
 import io.orderhub.idempotency.DedupCache;
 import io.orderhub.idempotency.OrderIdempotentRepository;
 import io.orderhub.ops.ImportMetrics;
+import io.orderhub.store.GroupCommitInserts;
 import io.orderhub.store.StoreDurability;
 import org.apache.camel.Exchange;
 import org.bson.Document;
@@ -34,13 +35,15 @@ public class OrderImporter {
 
     private final OrderRepository repository;
     private final DedupCache cache;
+    private final GroupCommitInserts inserts;
     private final StoreDurability durability;
     private final Clock clock;
     private final ImportMetrics metrics;
 
-    public OrderImporter(OrderRepository repository, DedupCache cache, StoreDurability durability, Clock clock,
-            ImportMetrics metrics) {
+    public OrderImporter(OrderRepository repository, GroupCommitInserts inserts, DedupCache cache,
+            StoreDurability durability, Clock clock, ImportMetrics metrics) {
         this.repository = repository;
+        this.inserts = inserts;
         this.cache = cache;
         this.durability = durability;
         this.clock = clock;
@@ -71,7 +74,18 @@ public class OrderImporter {
         return ImportResult.duplicate(cached.orderId(), prepared.idempotencyKey(), cached.processedAt());
     }
 
-    public Document newOrderDocument(Exchange exchange) {
+    /**
+     * Stores a new order through the group commit: answered once its batch is durable. A document the unique
+     * index refuses is another version of an order stored meanwhile (or a redelivery the cache did not know).
+     */
+    public ImportResult insertNew(Exchange exchange) {
+        return switch (inserts.insert(newOrderDocument(exchange))) {
+            case INSERTED -> created(exchange);
+            case DUPLICATE_KEY -> resolveAgainstStored(exchange);
+        };
+    }
+
+    private Document newOrderDocument(Exchange exchange) {
         PreparedOrder prepared = prepared(exchange);
         metrics.cache(cachedEntry(exchange) == null ? "miss" : "pending");
         String orderId = "ord_" + new ObjectId().toHexString();
@@ -83,11 +97,10 @@ public class OrderImporter {
         return OrderDocuments.newOrder(orderId, processedAt, prepared);
     }
 
-    public ImportResult created(Exchange exchange) {
+    private ImportResult created(Exchange exchange) {
         PreparedOrder prepared = exchange.getProperty(PREPARED, PreparedOrder.class);
         String orderId = exchange.getProperty(ORDER_ID, String.class);
         Instant processedAt = exchange.getProperty(PROCESSED_AT, Instant.class);
-        durability.awaitDurable();
         cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, prepared.digest()));
         exchange.setProperty(EVENT, event(OrderEvent.CREATED, orderId, prepared, "pending"));
         return ImportResult.created(orderId, prepared.idempotencyKey(), processedAt);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads and conditional updates of stored orders through the official driver. New orders are inserted by
- * the {@code order-insert} route through camel-mongodb; the unique index created here is what makes that
+ * the group commit ({@link OrderStoreConfiguration}); the unique index created here is what makes that
  * insert refuse a second order for one idempotency key, whatever the cache said.
  */
 @Repository
@@ -33,6 +33,11 @@ public class OrderRepository {
     public OrderRepository(MongoDatabase orderhubDatabase) {
         this.orders = orderhubDatabase.getCollection(OrderDocuments.COLLECTION);
         ensureIndexes();
+    }
+
+    /** The collection, for the group commit of new orders. */
+    MongoCollection<Document> collection() {
+        return orders;
     }
 
     private void ensureIndexes() {

@@ -4,7 +4,6 @@ import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.idempotency.OrderIdempotentRepository;
 import io.orderhub.order.OrderEvent;
 import io.orderhub.order.OrderImporter;
-import io.orderhub.store.DuplicateKeys;
 import io.orderhub.translate.OrderTranslator;
 import org.springframework.stereotype.Component;
 
@@ -62,13 +61,8 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
         from(HISTORY).routeId("delivery-history")
                 .bean(importer, "appendToHistory");
 
+        // Concurrent inserts share one insertMany and one sync (group commit); a refused one is another version.
         from("direct:insert-order").routeId("order-insert")
-                .setBody(importer::newOrderDocument)
-                .doTry()
-                    .to("mongodb:orderhubMongo?database={{orderhub.store.database:orderhub}}&collection=orders&operation=insert")
-                    .setBody(importer::created)
-                .doCatch(Exception.class).onWhen(DuplicateKeys::isDuplicateKey)
-                    .setBody(importer::resolveAgainstStored)
-                .end();
+                .setBody(importer::insertNew);
     }
 }
