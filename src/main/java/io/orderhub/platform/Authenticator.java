@@ -1,9 +1,13 @@
 package io.orderhub.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -82,6 +86,30 @@ public class Authenticator {
             throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " does not match the body for store '"
                     + store.storeUid() + "'.");
         }
+    }
+
+    /**
+     * Platforms that sign with a key pair (Adobe Commerce): base64(RSA-SHA256 signature of {@code signedContent}) in a
+     * header, verified with the store's {@code webhook-secret}, which holds the public key (PEM, or its base64 alone).
+     */
+    public void requireRsaSha256Base64(InboundDelivery delivery, Store store, String lowerCaseHeader, byte[] signedContent) {
+        String given = delivery.header(lowerCaseHeader);
+        if (given == null || given.isBlank()) {
+            throw new Problems.Unauthenticated("Missing signature header " + lowerCaseHeader + ".");
+        }
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(
+                    store.webhookSecret().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")))));
+            rsa.update(signedContent);
+            if (rsa.verify(Base64.getDecoder().decode(given.trim()))) {
+                return;
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // A malformed signature or key is as unauthenticated as a wrong one.
+        }
+        throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " is not an RSA-SHA256 signature by the key "
+                + "configured for store '" + store.storeUid() + "'.");
     }
 
     /** Platforms that do not sign (BigCommerce): a shared secret sent in a header set when the webhook was created. */

@@ -66,9 +66,9 @@ class OrderMapperLoadingTest {
 
     @Test
     void platformWithoutMappingIsUnmappable() {
-        assertThatThrownBy(() -> new OrderMapper().map("magento", shopifyEnvelope()))
+        assertThatThrownBy(() -> new OrderMapper().map("acme", shopifyEnvelope()))
                 .isInstanceOf(UnmappableOrderException.class)
-                .satisfies(e -> assertThat(((UnmappableOrderException) e).reason()).contains("magento"));
+                .satisfies(e -> assertThat(((UnmappableOrderException) e).reason()).contains("acme"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The REST APIs of every platform whose webhooks are thin (BigCommerce, Ecwid, …) as one real HTTP server on
  * loopback, serving every fixture's {@code api_responses} by path. A path answers only to its fixture store's
- * {@code access-token} (as {@code X-Auth-Token} or {@code Authorization: Bearer}). It can be told to fail (5xx)
+ * {@code access-token} (as {@code X-Auth-Token}, {@code Authorization: Bearer}, or the Basic user name). It can be told to fail (5xx)
  * so tests see the hub refuse with 503 rather than store half an order.
  */
 public final class PlatformApiDouble implements AutoCloseable {
@@ -103,6 +104,12 @@ public final class PlatformApiDouble implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
             return authorization.substring("Bearer ".length());
+        }
+        // PrestaShop's Webservice: the key is the Basic user name, the password is empty.
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String user = new String(Base64.getDecoder().decode(authorization.substring("Basic ".length()).trim()),
+                    StandardCharsets.UTF_8);
+            return user.endsWith(":") ? user.substring(0, user.length() - 1) : user;
         }
         return exchange.getRequestHeaders().getFirst("X-Auth-Token");
     }
