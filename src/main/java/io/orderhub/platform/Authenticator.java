@@ -28,6 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authenticator {
 
+    /** One Mac per thread, re-keyed per delivery: no provider lookup on every request. */
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    });
+
     private final StoreRegistry stores;
 
     public Authenticator(StoreRegistry stores) {
@@ -137,11 +146,11 @@ public class Authenticator {
 
     public static byte[] hmacSha256(byte[] key, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC_SHA256.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 refused the key", e);
         }
     }
 }
