@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * already known to be full.
  */
 public final class PartnerMatcher {
+
+    private static final Pattern POSTAL_SEPARATORS = Pattern.compile("[\\s-]");
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
@@ -121,7 +124,7 @@ public final class PartnerMatcher {
     }
 
     private static String normalise(String postal) {
-        return postal == null ? null : postal.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return postal == null ? null : POSTAL_SEPARATORS.matcher(postal).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** The order's shipping address, as far as matching needs it. */

@@ -14,6 +14,14 @@ public interface PlatformRecognizer {
     /** Whether a delivery that does not name its platform comes from this one (MAPPING.md, platform detection). */
     boolean recognises(InboundDelivery delivery);
 
+    /**
+     * Whether {@link #recognises} reads the body rather than only headers. The router asks such platforms
+     * last, so a delivery that a header already identifies is never parsed just to be told apart.
+     */
+    default boolean readsBody() {
+        return false;
+    }
+
     /** The endpoint of the platform's translator route. */
     default String endpointUri() {
         return "direct:platform-" + platform();

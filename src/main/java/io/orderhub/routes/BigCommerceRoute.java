@@ -44,6 +44,11 @@ public class BigCommerceRoute extends ImportStageRouteBuilder implements Platfor
     }
 
     @Override
+    public boolean readsBody() {
+        return true;
+    }
+
+    @Override
     public boolean recognises(InboundDelivery delivery) {
         return delivery.header(BigCommerceEvents.SECRET_HEADER) != null || events.looksLikeEvent(delivery);
     }

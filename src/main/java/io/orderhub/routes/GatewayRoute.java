@@ -1,6 +1,7 @@
 package io.orderhub.routes;
 
 import io.orderhub.config.ConditionalOnRole;
+import java.util.Comparator;
 import java.util.List;
 
 import io.orderhub.gateway.DeliveryReceiver;
@@ -57,7 +58,10 @@ public class GatewayRoute extends RouteBuilder {
                 .choice()
                     .when(exchangeProperty(Deliveries.PLATFORM).isNotNull())
                         .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}");
-        for (PlatformRecognizer platform : platforms) {
+        // Platforms told apart by their headers first; those that must look into the body last.
+        List<PlatformRecognizer> byCost = platforms.stream()
+                .sorted(Comparator.comparing(PlatformRecognizer::readsBody)).toList();
+        for (PlatformRecognizer platform : byCost) {
             router.when(exchange -> platform.recognises(Deliveries.delivery(exchange)))
                     .setProperty(Deliveries.PLATFORM, constant(platform.platform()))
                     .to(platform.endpointUri());

@@ -1,6 +1,7 @@
 package io.orderhub.routes;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Order(60)
 public class WixRoute extends WebhookPlatformRoute {
 
+    /** A compact JWS: header.payload.signature, each base64url. */
+    private static final Pattern COMPACT_JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
     private final WixEvents events;
     private final OrderTranslator translator;
 
@@ -40,9 +44,14 @@ public class WixRoute extends WebhookPlatformRoute {
 
     /** A JWT body (three base64url parts) sent as text: no other platform sends one. */
     @Override
+    public boolean readsBody() {
+        return true;
+    }
+
+    @Override
     public boolean recognises(InboundDelivery delivery) {
         return ContentTypes.isToken(delivery.contentType())
-                && delivery.bodyAsText().trim().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+                && COMPACT_JWT.matcher(delivery.bodyAsText().trim()).matches();
     }
 
     @Override
