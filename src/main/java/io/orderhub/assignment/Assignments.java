@@ -147,7 +147,12 @@ public class Assignments {
             Optional<Document> changed = repository.apply(state, transition, now, endLease);
             if (changed.isPresent()) {
                 if (transition.isStatusChange()) {
-                    log.info("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
+                    // The step in between is only worth a line when debugging: the timeline keeps it anyway.
+                    if (DeliveryStatus.ASSIGNING.equals(transition.status())) {
+                        log.debug("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
+                    } else {
+                        log.info("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
+                    }
                     events.changed(changed.get(), now);
                 }
                 return changed;

@@ -89,8 +89,11 @@ public class HttpResponses {
         countImport(exchange, "rejected", problem.status() + "-" + problem.type());
         if (problem.status() >= 500) {
             log.warn("{} {}: {}", problem.status(), problem.title(), Redact.mask(problem.detail()));
-        } else {
+        } else if (IMPORT_ROUTE.equals(exchange.getFromRouteId())) {
             log.info("Refused with {}: {}", problem.status(), Redact.mask(problem.detail()));
+        } else {
+            // The internal APIs (partner service, admin) refuse as part of their normal work, e.g. a partner at capacity.
+            log.debug("Refused with {}: {}", problem.status(), Redact.mask(problem.detail()));
         }
         write(exchange, problem.status(), ContentTypes.PROBLEM_JSON,
                 problemBody(problem.status(), problem.type(), problem.title(), problem.detail()));
