@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +69,23 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
     }
 
     public static EmbeddedMongoStore start(String dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /**
+     * A store serving other processes over TCP (the benchmark's production shape): their clients cannot call
+     * {@link #awaitDurable()}, so every write command is answered only once a sync covers it, as a real
+     * MongoDB answers a journaled write. Concurrent commands share the sync.
+     */
+    public static EmbeddedMongoStore startJournaled(String dataDir, int port) {
+        return start(dataDir, port, true);
+    }
+
+    private static EmbeddedMongoStore start(String dataDir, int port, boolean journaled) {
         MVStore mvStore = null;
         MongoServer server;
         ReadWriteLock commands = new ReentrantReadWriteLock(true);
-        if (dataDir == null || dataDir.isBlank()) {
-            server = new MongoServer(new MemoryBackend());
-        } else {
+        if (dataDir != null && !dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             try {
                 Files.createDirectories(dir);
@@ -80,13 +93,18 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
                 throw new UncheckedIOException("Cannot create the data directory " + dir, e);
             }
             mvStore = new MVStore.Builder().fileName(dir.resolve("orderhub.mv.db").toString()).autoCommitDisabled().open();
-            server = new MongoServer(new WholeCommandH2Backend(mvStore, commands));
         }
+        JournaledWrites journal = new JournaledWrites();
+        server = mvStore == null ? new MongoServer(new MemoryBackend())
+                : new MongoServer(new WholeCommandH2Backend(mvStore, commands, journaled ? journal : null));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB-wire store listening on mongodb://127.0.0.1:{} ({})", address.getPort(),
-                mvStore == null ? "in memory" : Path.of(dataDir).toAbsolutePath().resolve("orderhub.mv.db"));
-        return new EmbeddedMongoStore(server, mvStore, address, commands);
+        log.info("Embedded MongoDB-wire store listening on mongodb://127.0.0.1:{} ({}{})", address.getPort(),
+                mvStore == null ? "in memory" : Path.of(dataDir).toAbsolutePath().resolve("orderhub.mv.db"),
+                journaled ? ", every write answered once synced" : "");
+        EmbeddedMongoStore store = new EmbeddedMongoStore(server, mvStore, address, commands);
+        journal.store = store;
+        return store;
     }
 
     public String connectionString() {
@@ -153,24 +171,46 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
         }
     }
 
-    /** Runs each wire command under the read lock, so commits (the write lock) fall between commands. */
+    /** Syncs after a write command, for {@link #startJournaled}; set once the store exists. */
+    private static final class JournaledWrites {
+        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify");
+        private volatile EmbeddedMongoStore store;
+
+        void afterCommand(String command) {
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+                store.awaitDurable();
+            }
+        }
+    }
+
+    /**
+     * Runs each wire command under the read lock, so commits (the write lock) fall between commands; with a
+     * journal, answers a write only once it is synced (outside the read lock, which the commit needs).
+     */
     private static final class WholeCommandH2Backend extends H2Backend {
 
         private final ReadWriteLock commands;
+        private final JournaledWrites journal;
 
-        WholeCommandH2Backend(MVStore mvStore, ReadWriteLock commands) {
+        WholeCommandH2Backend(MVStore mvStore, ReadWriteLock commands, JournaledWrites journal) {
             super(mvStore);
             this.commands = commands;
+            this.journal = journal;
         }
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            Document answer;
             commands.readLock().lock();
             try {
-                return super.handleCommand(channel, databaseName, command, query);
+                answer = super.handleCommand(channel, databaseName, command, query);
             } finally {
                 commands.readLock().unlock();
             }
+            if (journal != null) {
+                journal.afterCommand(command);
+            }
+            return answer;
         }
     }
 }
