@@ -16,6 +16,7 @@ import io.orderhub.support.PartnerServiceDouble;
 import io.orderhub.support.ShopifyOrders;
 import io.orderhub.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,15 @@ class AssignmentDurabilityTest {
         org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(20));
     }
 
+    /** Each test's hubs stop with it: a hub left running would take part in the next test's assignments. */
+    @AfterEach
+    void stopHubs() {
+        HUBS.forEach(ConfigurableApplicationContext::close);
+        HUBS.clear();
+    }
+
     @AfterAll
     static void stopEverything() {
-        HUBS.forEach(ConfigurableApplicationContext::close);
         store.close();
         PARTNER_SERVICE.close();
     }
@@ -55,14 +62,15 @@ class AssignmentDurabilityTest {
 
     @Test
     void pendingAssignmentResumesAfterARestart() {
-        ConfigurableApplicationContext first = startHub("hub-before-restart");
+        // A short lease: the stopped hub's claim must run out for the next one to resume the order.
+        ConfigurableApplicationContext first = startHub("hub-before-restart", "1s");
         String orderId = ShopifyOrders.importNew(client(first), ShopifyOrders.created(ShopifyOrders.nextId()));
         await().atMost(WAIT).until(() -> PARTNER_SERVICE.assignCalls(orderId) >= 1);
         assertThat(ShopifyOrders.delivery(client(first), orderId).path("status").asText()).isEqualTo("assigning");
         first.close();
 
         PARTNER_SERVICE.assignEveryOrderTo("resumed-couriers");
-        ConfigurableApplicationContext second = startHub("hub-after-restart");
+        ConfigurableApplicationContext second = startHub("hub-after-restart", "1s");
 
         await().atMost(WAIT).until(() -> "assigned".equals(ShopifyOrders.delivery(client(second), orderId).path("status").asText()));
         JsonNode delivery = ShopifyOrders.delivery(client(second), orderId);
@@ -73,8 +81,9 @@ class AssignmentDurabilityTest {
 
     @Test
     void twoInstancesAssignEachOrderOnce() {
-        ConfigurableApplicationContext one = startHub("hub-one");
-        ConfigurableApplicationContext two = startHub("hub-two");
+        // A lease longer than any attempt, even on a loaded build machine: only the claim keeps the other hub out.
+        ConfigurableApplicationContext one = startHub("hub-one", "10s");
+        ConfigurableApplicationContext two = startHub("hub-two", "10s");
         // Slow answers keep each attempt in flight while the other instance polls the same due orders.
         PARTNER_SERVICE.delay(150);
         PARTNER_SERVICE.assignEveryOrderTo("shared-couriers");
@@ -95,7 +104,7 @@ class AssignmentDurabilityTest {
         }
     }
 
-    private static ConfigurableApplicationContext startHub(String instanceId) {
+    private static ConfigurableApplicationContext startHub(String instanceId, String lease) {
         List<String> args = new ArrayList<>();
         FixtureStores.properties(null).forEach((name, value) -> args.add("--" + name + "=" + value));
         args.addAll(List.of("--server.port=0", "--orderhub.roles=import", "--orderhub.data-dir=",
@@ -104,7 +113,7 @@ class AssignmentDurabilityTest {
                 "--orderhub.assignment.instance-id=" + instanceId,
                 "--orderhub.assignment.retry-interval=30ms",
                 "--orderhub.assignment.poll-interval=20ms",
-                "--orderhub.assignment.lease=1s",
+                "--orderhub.assignment.lease=" + lease,
                 "--orderhub.assignment.breaker.call-timeout=2s"));
         ConfigurableApplicationContext hub = new SpringApplicationBuilder(OrderHubApplication.class).profiles("test")
                 .run(args.toArray(String[]::new));
