@@ -39,12 +39,13 @@ public class DashboardSockets {
     private final ProducerTemplate producer;
     private final int port;
     private final Set<String> admitted = new LinkedHashSet<>();
-    private List<Map<String, Object>> storesSent = List.of();
+    private List<Map<String, Object>> storesSent;
 
     public DashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
         this.state = state;
         this.stores = stores;
+        this.storesSent = stores.items();
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
@@ -74,7 +75,8 @@ public class DashboardSockets {
         }
         synchronized (admitted) {
             Map<String, Object> snapshot = state.snapshot();
-            snapshot.put("stores", stores.items());
+            // As of the last refresh: a connecting client must not cost a store read on the socket's event loop.
+            snapshot.put("stores", storesSent);
             send(key, write(snapshot));
             admitted.add(key);
         }
