@@ -39,13 +39,13 @@ public class DashboardSockets {
     private final ProducerTemplate producer;
     private final int port;
     private final Set<String> admitted = new LinkedHashSet<>();
-    private List<Map<String, Object>> storesSent;
+    private List<Map<String, Object>> storesSent = List.of();
 
     public DashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
         this.state = state;
         this.stores = stores;
-        this.storesSent = stores.items();
+        this.storesSent = readStores();
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
@@ -88,7 +88,7 @@ public class DashboardSockets {
      * every import instance to the store, which every dashboard instance reads.
      */
     public void refreshStores() {
-        List<Map<String, Object>> now = stores.items();
+        List<Map<String, Object>> now = readStores();
         synchronized (admitted) {
             if (now.equals(storesSent)) {
                 return;
@@ -97,6 +97,16 @@ public class DashboardSockets {
             if (!admitted.isEmpty()) {
                 send(String.join(",", admitted), write(Map.of("type", "stores", "stores", now)));
             }
+        }
+    }
+
+    /** The stores' webhook health; while the store cannot be read, the last list (the dashboard is a view). */
+    private List<Map<String, Object>> readStores() {
+        try {
+            return stores.items();
+        } catch (RuntimeException e) {
+            log.debug("Could not read the stores' webhook health; showing the last list: {}", e.toString());
+            return storesSent;
         }
     }
 
