@@ -76,6 +76,11 @@ function onEvent(event) {
     state.orders = new Map(event.orders.map((o) => [o.order_id, o]));
     state.counters = event.counters;
     renderAll();
+    renderStores(event.stores || []);
+    return;
+  }
+  if (event.type === 'stores') {
+    renderStores(event.stores);
     return;
   }
   if (event.type === 'order.dead_lettered') {
@@ -240,6 +245,30 @@ $('detail-close').addEventListener('click', () => {
   const back = document.querySelector(`#feed-rows tr[data-order-id="${CSS.escape(id || '')}"] button`);
   if (back) back.focus();
 });
+
+// The flag is the hub's own (GET /admin/stores, webhooks_stale): the latest reconciliation found orders that
+// never came as webhooks, and no webhook came for several reconcile intervals.
+function renderStores(stores) {
+  const rows = [...stores].sort((a, b) => (b.webhooks_stale - a.webhooks_stale)
+    || `${a.platform}/${a.store_uid}`.localeCompare(`${b.platform}/${b.store_uid}`)).map((s) => {
+    const tr = document.createElement('tr');
+    tr.dataset.store = `${s.platform}/${s.store_uid}`;
+    tr.dataset.stale = String(Boolean(s.webhooks_stale));
+    if (s.webhooks_stale) tr.className = 'stale';
+    const health = el('span', s.webhooks_stale ? 'stopped?' : (s.last_webhook_at ? 'arriving' : 'none yet'));
+    health.className = s.webhooks_stale ? 'badge stale' : 'badge';
+    tr.append(td(s.platform), td(s.store_uid), td(s.last_webhook_at ? time(s.last_webhook_at, true) : 'never'),
+      td(s.reconciled ? (s.last_reconciled_at ? time(s.last_reconciled_at, true) : 'not yet') : 'off'),
+      td(String(s.missing_found ?? 0), 'num'), td(health));
+    return tr;
+  });
+  $('store-rows').replaceChildren(...rows);
+  $('stores-empty').hidden = rows.length > 0;
+  const stale = stores.filter((s) => s.webhooks_stale);
+  $('stores-alert').hidden = stale.length === 0;
+  $('stores-alert').textContent = stale.length === 0 ? '' : `Webhooks look stopped for ${stale.map((s) => `${s.platform}/${s.store_uid}`).join(', ')}: `
+    + 'reconciliation keeps finding orders that never arrived as webhooks. Check the webhook subscription and its secret on the platform.';
+}
 
 async function loadDeadLetters() {
   try {

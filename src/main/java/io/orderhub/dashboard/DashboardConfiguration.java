@@ -28,9 +28,10 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardSockets dashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
-            ProducerTemplate producer, DashboardProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
-        return new DashboardSockets(state, credentials, json, producer, properties, meters);
+    DashboardSockets dashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
+            ObjectMapper json, ProducerTemplate producer, DashboardProperties properties,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new DashboardSockets(state, stores, credentials, json, producer, properties, meters);
     }
 
     @Bean

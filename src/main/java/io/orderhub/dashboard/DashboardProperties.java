@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout one post to the dashboard role
  * @param fanOut         {@code auto} (Redis when {@code orderhub.idempotency.cache=redis}), {@code redis} or {@code local}
  * @param channel        the Redis pub/sub channel every instance of one hub shares
+ * @param storesInterval how often the store list's webhook health is read again and, when changed, sent
  */
 @Validated
 @ConfigurationProperties("orderhub.dashboard")
@@ -38,7 +39,8 @@ public record DashboardProperties(
         @DefaultValue("500ms") Duration connectTimeout,
         @DefaultValue("2s") Duration requestTimeout,
         @DefaultValue("auto") FanOut fanOut,
-        @DefaultValue("orderhub:dashboard:events") String channel) {
+        @DefaultValue("orderhub:dashboard:events") String channel,
+        @DefaultValue("10s") Duration storesInterval) {
 
     public enum FanOut { AUTO, REDIS, LOCAL }
 }

@@ -33,15 +33,19 @@ public class DashboardSockets {
     private static final Logger log = LoggerFactory.getLogger(DashboardSockets.class);
 
     private final DashboardState state;
+    private final DashboardStores stores;
     private final DashboardCredentials credentials;
     private final ObjectMapper json;
     private final ProducerTemplate producer;
     private final int port;
     private final Set<String> admitted = new LinkedHashSet<>();
+    private List<Map<String, Object>> storesSent = List.of();
 
-    public DashboardSockets(DashboardState state, DashboardCredentials credentials, ObjectMapper json,
-            ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
+    public DashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
+            ObjectMapper json, ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
         this.state = state;
+        this.stores = stores;
+        this.storesSent = readStores();
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
@@ -70,8 +74,39 @@ public class DashboardSockets {
             return;
         }
         synchronized (admitted) {
-            send(key, write(state.snapshot()));
+            Map<String, Object> snapshot = state.snapshot();
+            // As of the last refresh: a connecting client must not cost a store read on the socket's event loop.
+            snapshot.put("stores", storesSent);
+            send(key, write(snapshot));
             admitted.add(key);
+        }
+    }
+
+    /**
+     * Reads the stores' webhook health again and, when it changed, sends every admitted client a
+     * {@code stores} event. Polled rather than pushed: webhook times and reconciliation results are written by
+     * every import instance to the store, which every dashboard instance reads.
+     */
+    public void refreshStores() {
+        List<Map<String, Object>> now = readStores();
+        synchronized (admitted) {
+            if (now.equals(storesSent)) {
+                return;
+            }
+            storesSent = now;
+            if (!admitted.isEmpty()) {
+                send(String.join(",", admitted), write(Map.of("type", "stores", "stores", now)));
+            }
+        }
+    }
+
+    /** The stores' webhook health; while the store cannot be read, the last list (the dashboard is a view). */
+    private List<Map<String, Object>> readStores() {
+        try {
+            return stores.items();
+        } catch (RuntimeException e) {
+            log.debug("Could not read the stores' webhook health; showing the last list: {}", e.toString());
+            return storesSent;
         }
     }
 

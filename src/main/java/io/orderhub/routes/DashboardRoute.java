@@ -5,6 +5,7 @@ import java.util.Map;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.dashboard.DashboardCredentials;
 import io.orderhub.dashboard.DashboardFanOut;
+import io.orderhub.dashboard.DashboardProperties;
 import io.orderhub.dashboard.DashboardQueries;
 import io.orderhub.dashboard.DashboardSockets;
 import io.orderhub.gateway.HttpResponses;
@@ -25,10 +26,12 @@ public class DashboardRoute extends ApiRouteBuilder {
     private final DashboardFanOut fanOut;
     private final DashboardSockets sockets;
     private final DashboardQueries queries;
+    private final DashboardProperties properties;
 
     public DashboardRoute(DashboardCredentials credentials, DashboardFanOut fanOut, DashboardSockets sockets,
-            DashboardQueries queries, HttpResponses responses) {
+            DashboardQueries queries, DashboardProperties properties, HttpResponses responses) {
         super(responses);
+        this.properties = properties;
         this.credentials = credentials;
         this.fanOut = fanOut;
         this.sockets = sockets;
@@ -58,5 +61,9 @@ public class DashboardRoute extends ApiRouteBuilder {
                     .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.CLOSE))
                         .bean(sockets, "close")
                 .end();
+
+        long period = properties.storesInterval().toMillis();
+        from("timer:dashboard-stores?delay=" + period + "&period=" + period).routeId("dashboard-stores")
+                .bean(sockets, "refreshStores");
     }
 }

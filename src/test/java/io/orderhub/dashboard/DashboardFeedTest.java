@@ -37,7 +37,7 @@ class DashboardFeedTest {
 
     private static DashboardProperties properties(String baseUrl) {
         return new DashboardProperties("t", 0, baseUrl, 10, 10, Duration.ofMillis(50), 10, Duration.ofMillis(200),
-                Duration.ofMillis(300), DashboardProperties.FanOut.LOCAL, "c");
+                Duration.ofMillis(300), DashboardProperties.FanOut.LOCAL, "c", Duration.ofSeconds(10));
     }
 
     private static DashboardCredentials credentials() {

@@ -25,7 +25,7 @@ import io.orderhub.support.Fixture;
  * test gives, in each platform's own pagination; faults can be scripted per page: a number of 429s with
  * {@code Retry-After}, of 5xx, or a 5xx for good.
  */
-final class OrdersApiDouble implements AutoCloseable {
+public final class OrdersApiDouble implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, List<JsonNode>> orders = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ final class OrdersApiDouble implements AutoCloseable {
         this.server = server;
     }
 
-    static OrdersApiDouble start() {
+    public static OrdersApiDouble start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             OrdersApiDouble api = new OrdersApiDouble(server);
@@ -52,12 +52,12 @@ final class OrdersApiDouble implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The orders a platform's listing serves, in this order (oldest change first). */
-    void serve(String platform, List<JsonNode> list) {
+    public void serve(String platform, List<JsonNode> list) {
         orders.put(platform, List.copyOf(list));
     }
 

@@ -12,14 +12,14 @@ import io.orderhub.support.Fixture;
 import io.orderhub.support.FixtureStores;
 
 /** Orders as the platforms' APIs list them, built from the fixtures, and the stores' {@code api} blocks. */
-final class ReconcileFixtures {
+public final class ReconcileFixtures {
 
-    static final String SHOPIFY_STORE = "acme-outfitters.myshopify.com";
-    static final String WOO_STORE = "shop.example.com";
+    public static final String SHOPIFY_STORE = "acme-outfitters.myshopify.com";
+    public static final String WOO_STORE = "shop.example.com";
     static final String BIGCOMMERCE_STORE = "abc123def";
     static final String SHOPIFY_TOKEN = "shpat_reconcile_secret_token";
     static final String WOO_KEY = "ck_reconcile_key";
-    static final String WOO_SECRET = "cs_reconcile_secret";
+    public static final String WOO_SECRET = "cs_reconcile_secret";
 
     private static final Fixture SHOPIFY = Fixture.named("s01_orders_create_paid_two_items");
     private static final Fixture WOO = Fixture.named("w01_order_created_processing");
@@ -29,7 +29,7 @@ final class ReconcileFixtures {
     }
 
     /** The fixture stores' settings plus an enabled api block (two orders a page, no timer within a test). */
-    static Map<String, String> properties(String apiBaseUrl) {
+    public static Map<String, String> properties(String apiBaseUrl) {
         Map<String, String> properties = new LinkedHashMap<>(FixtureStores.properties(null));
         Map<String, String> api = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
@@ -51,7 +51,7 @@ final class ReconcileFixtures {
         return api;
     }
 
-    static ObjectNode shopifyOrder(long id, String updatedAt) {
+    public static ObjectNode shopifyOrder(long id, String updatedAt) {
         ObjectNode order = body(SHOPIFY);
         order.put("id", id);
         order.put("name", "#" + id);
@@ -70,7 +70,7 @@ final class ReconcileFixtures {
                 "X-Shopify-Event-Id", "evt-" + id + "-" + updatedAt));
     }
 
-    static ObjectNode wooOrder(long id, String modifiedGmt) {
+    public static ObjectNode wooOrder(long id, String modifiedGmt) {
         ObjectNode order = body(WOO);
         order.put("id", id);
         order.put("number", String.valueOf(id));

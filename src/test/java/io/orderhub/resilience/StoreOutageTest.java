@@ -65,9 +65,15 @@ class StoreOutageTest {
             List<Result> queued = ImportStream.send(client, duringOutage, 4);
             results.addAll(queued);
 
+            MeterRegistry meters = hub.bean(MeterRegistry.class);
+            long queuedAnswers = queued.stream().filter(r -> "queued".equals(r.outcome())).count();
+            // Operators see the outage in the metrics: every queued answer counted, all of them waiting.
+            assertThat(meters.find("orderhub.imports").tag("outcome", "queued").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isEqualTo((double) queuedAnswers);
+            assertThat(meters.get("orderhub.queue.depth").tag("queue", "import").gauge().value())
+                    .isEqualTo((double) queuedAnswers);
             store = EmbeddedMongoStore.start(storeFiles.toString(), storePort);
             results.addAll(ImportStream.send(client, orders.subList(70, 90), 4));
-            MeterRegistry meters = hub.bean(MeterRegistry.class);
             Poll.until(Duration.ofSeconds(60), () -> meters.get("orderhub.queue.depth").tag("queue", "import").gauge().value(), depth -> depth == 0);
             // The platforms retry nothing here: every queued delivery must come out of the queue by itself.
             Map<String, Integer> stored = ImportStream.storedCounts(store.connectionString());

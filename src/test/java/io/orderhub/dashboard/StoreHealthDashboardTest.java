@@ -1,0 +1,134 @@
+package io.orderhub.dashboard;
+
+import static io.orderhub.reconcile.ReconcileFixtures.SHOPIFY_STORE;
+import static io.orderhub.reconcile.ReconcileFixtures.WOO_STORE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.reconcile.OrdersApiDouble;
+import io.orderhub.reconcile.ReconcileFixtures;
+import io.orderhub.support.Browser;
+import io.orderhub.support.DashboardSocket;
+import io.orderhub.support.Fixture;
+import io.orderhub.support.HubClient.Answer;
+import io.orderhub.support.HubTest;
+import io.orderhub.support.HubTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Webhook health on the dashboard: every store is listed with its last webhook and the orders reconciliation
+ * found missing, and a store whose webhooks stopped (reconciliation finds orders, no webhook arrives) is
+ * flagged, live on the WebSocket and on the page in Chromium.
+ */
+@HubTest
+@TestPropertySource(properties = "orderhub.dashboard.stores-interval=200ms")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StoreHealthDashboardTest extends HubTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String TOKEN = "test-dashboard-token";
+    private static final OrdersApiDouble API = OrdersApiDouble.start();
+
+    @Autowired
+    DashboardSockets sockets;
+
+    @DynamicPropertySource
+    static void reconciledStores(DynamicPropertyRegistry registry) {
+        ReconcileFixtures.properties(API.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stopApi() {
+        API.close();
+    }
+
+    @Test
+    @Order(1)
+    void aStoreWhoseMissingOrdersNeverCameAsWebhooksIsFlaggedLiveButOneWithArrivingWebhooksIsNot() {
+        try (DashboardSocket client = DashboardSocket.connect(sockets.port(), TOKEN)) {
+            JsonNode snapshot = client.next(WAIT);
+            assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+            JsonNode woo = store(snapshot.path("stores"), "woocommerce", WOO_STORE);
+            assertThat(woo.path("reconciled").asBoolean()).isTrue();
+            assertThat(woo.path("last_webhook_at").isNull()).isTrue();
+            assertThat(woo.path("missing_found").asLong()).isZero();
+            assertThat(woo.path("webhooks_stale").asBoolean()).as("nothing found missing yet").isFalse();
+
+            // Shopify: webhooks arrive, and reconciliation still finds one order they missed.
+            assertThat(hub().post(Fixture.named("s01_orders_create_paid_two_items").last()).status()).isEqualTo(201);
+            API.serve("shopify", List.of(ReconcileFixtures.shopifyOrder(9101, "2026-11-20T12:00:00-05:00")));
+            assertThat(reconcile("shopify", SHOPIFY_STORE).status()).isEqualTo(200);
+            // WooCommerce: no webhook ever, and reconciliation finds three orders.
+            API.serve("woocommerce", List.of(ReconcileFixtures.wooOrder(8101, "2026-11-20T12:00:00"),
+                    ReconcileFixtures.wooOrder(8102, "2026-11-20T12:01:00"),
+                    ReconcileFixtures.wooOrder(8103, "2026-11-20T12:02:00")));
+            assertThat(reconcile("woocommerce", WOO_STORE).status()).isEqualTo(200);
+
+            JsonNode stores = client.awaitFrame(frame -> "stores".equals(frame.path("type").asText())
+                    && store(frame.path("stores"), "woocommerce", WOO_STORE).path("missing_found").asLong() == 3
+                    && store(frame.path("stores"), "shopify", SHOPIFY_STORE).path("missing_found").asLong() == 1,
+                    WAIT).path("stores");
+
+            JsonNode stopped = store(stores, "woocommerce", WOO_STORE);
+            assertThat(stopped.path("webhooks_stale").asBoolean()).as("%s", stopped).isTrue();
+            assertThat(stopped.path("last_reconciled_at").isTextual()).isTrue();
+            JsonNode arriving = store(stores, "shopify", SHOPIFY_STORE);
+            assertThat(arriving.path("last_webhook_at").isTextual()).as("%s", arriving).isTrue();
+            assertThat(arriving.path("webhooks_stale").asBoolean()).as("webhooks still arrive").isFalse();
+            assertThat(stores.toString()).doesNotContain(ReconcileFixtures.WOO_SECRET);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theOperatorSeesTheFlaggedStoreOnThePage() {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            page.get("http://127.0.0.1:" + port + "/");
+            ((JavascriptExecutor) page).executeScript("sessionStorage.clear()");
+            page.navigate().refresh();
+            new WebDriverWait(page, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(TOKEN);
+            page.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+
+            WebElement stopped = new WebDriverWait(page, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#store-rows tr[data-store='woocommerce/" + WOO_STORE + "']")));
+            assertThat(stopped.getAttribute("data-stale")).isEqualTo("true");
+            assertThat(stopped.getText()).contains("never", "3", "stopped?");
+            WebElement arriving = page.findElement(By.cssSelector("#store-rows tr[data-store='shopify/" + SHOPIFY_STORE + "']"));
+            assertThat(arriving.getAttribute("data-stale")).isEqualTo("false");
+            assertThat(arriving.getText()).contains("arriving");
+            assertThat(page.findElement(By.id("stores-alert")).getText()).contains("woocommerce/" + WOO_STORE);
+            assertThat(page.findElement(By.id("stores-alert")).getText()).doesNotContain(SHOPIFY_STORE);
+            browser.screenshot("dashboard-stores-webhook-health");
+            assertThat(browser.seriousAccessibilityViolations()).as("axe-core with a flagged store").isEmpty();
+        }
+    }
+
+    private Answer reconcile(String platform, String storeUid) {
+        return hub().admin("POST", "/admin/stores/" + platform + "/" + storeUid + "/reconcile");
+    }
+
+    private static JsonNode store(JsonNode stores, String platform, String storeUid) {
+        return StreamSupport.stream(stores.spliterator(), false)
+                .filter(s -> platform.equals(s.path("platform").asText()) && storeUid.equals(s.path("store_uid").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError(platform + "/" + storeUid + " not in " + stores));
+    }
+}
