@@ -40,6 +40,8 @@ async function start() {
   const config = await (await fetch('/dashboard/config')).json();
   connect(config);
   loadDeadLetters();
+  clearInterval(state.storesTimer);
+  state.storesTimer = setInterval(loadStores, config.stores_refresh_ms || 10000);
 }
 
 function connect(config) {
@@ -77,10 +79,6 @@ function onEvent(event) {
     state.counters = event.counters;
     renderAll();
     renderStores(event.stores || []);
-    return;
-  }
-  if (event.type === 'stores') {
-    renderStores(event.stores);
     return;
   }
   if (event.type === 'order.dead_lettered') {
@@ -268,6 +266,15 @@ function renderStores(stores) {
   $('stores-alert').hidden = stale.length === 0;
   $('stores-alert').textContent = stale.length === 0 ? '' : `Webhooks look stopped for ${stale.map((s) => `${s.platform}/${s.store_uid}`).join(', ')}: `
     + 'reconciliation keeps finding orders that never arrived as webhooks. Check the webhook subscription and its secret on the platform.';
+}
+
+// Webhook health changes on the scale of minutes: the page asks for it again every few seconds.
+async function loadStores() {
+  try {
+    renderStores((await getJson('/dashboard/stores', true)).items);
+  } catch (e) {
+    // Keep the last list; the connection state already tells when the hub is unreachable.
+  }
 }
 
 async function loadDeadLetters() {

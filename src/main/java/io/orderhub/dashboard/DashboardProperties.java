@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout one post to the dashboard role
  * @param fanOut         {@code auto} (Redis when {@code orderhub.idempotency.cache=redis}), {@code redis} or {@code local}
  * @param channel        the Redis pub/sub channel every instance of one hub shares
- * @param storesInterval how often the store list's webhook health is read again and, when changed, sent
+ * @param storesInterval how often the store list's webhook health is read again (snapshot, {@code GET /dashboard/stores})
+ *                       and how often the page asks for it
  */
 @Validated
 @ConfigurationProperties("orderhub.dashboard")

@@ -83,20 +83,22 @@ public class DashboardSockets {
     }
 
     /**
-     * Reads the stores' webhook health again and, when it changed, sends every admitted client a
-     * {@code stores} event. Polled rather than pushed: webhook times and reconciliation results are written by
-     * every import instance to the store, which every dashboard instance reads.
+     * Reads the stores' webhook health again, for the next snapshot and {@code GET /dashboard/stores}. Polled
+     * rather than pushed: webhook times and reconciliation results are written by every import instance to the
+     * store, which every dashboard instance reads. Not sent as a frame of its own: the feed's frames are the
+     * order and delivery events CONTRACT.md lists, and the page polls the list instead.
      */
     public void refreshStores() {
         List<Map<String, Object>> now = readStores();
         synchronized (admitted) {
-            if (now.equals(storesSent)) {
-                return;
-            }
             storesSent = now;
-            if (!admitted.isEmpty()) {
-                send(String.join(",", admitted), write(Map.of("type", "stores", "stores", now)));
-            }
+        }
+    }
+
+    /** The stores' webhook health as last read. */
+    public List<Map<String, Object>> stores() {
+        synchronized (admitted) {
+            return storesSent;
         }
     }
 

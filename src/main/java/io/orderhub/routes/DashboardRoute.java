@@ -48,11 +48,15 @@ public class DashboardRoute extends ApiRouteBuilder {
 
         from("platform-http:/dashboard/config?httpMethodRestrict=GET").routeId("dashboard-config")
                 .process(exchange -> responses.json(exchange, 200, Map.of("websocket_port", sockets.port(),
-                        "websocket_path", "/dashboard")));
+                        "websocket_path", "/dashboard", "stores_refresh_ms", properties.storesInterval().toMillis())));
 
         from("platform-http:/dashboard/dead-letters?httpMethodRestrict=GET").routeId("dashboard-dead-letters")
                 .bean(credentials, "requireBearer")
                 .process(exchange -> responses.jsonText(exchange, 200, queries.deadLetters()));
+
+        from("platform-http:/dashboard/stores?httpMethodRestrict=GET").routeId("dashboard-store-health")
+                .bean(credentials, "requireBearer")
+                .process(exchange -> responses.json(exchange, 200, Map.of("items", sockets.stores())));
 
         from(sockets.endpointUri() + "?fireWebSocketConnectionEvents=true").routeId("dashboard-socket")
                 .choice()
