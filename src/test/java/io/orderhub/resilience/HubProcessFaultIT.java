@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar as real processes: killed with SIGKILL and stopped with SIGTERM in the middle of a
- * stream of signed imports (every order that got a 2xx is stored exactly once after the restart), and two
- * hubs sharing one store and one Redis, each sent the same 500 orders at once (exactly 500 stored).
+ * stream of signed imports (every order that got a 2xx is stored exactly once: after the restart that
+ * follows the kill, and in the store's files once the SIGTERM has ended the process), and two hubs sharing
+ * one store and one Redis, each sent the same 500 orders at once (exactly 500 stored).
  */
 @Tag("fault")
 class HubProcessFaultIT {
