@@ -92,15 +92,28 @@ class StoreOutageTest {
     }
 
     @Test
-    void aQueuedDeliveryStaysQueuedThroughDrainPassesWhileTheStoreIsDownAndIsStoredOnceWhenItReturns() {
+    void aSpooledDeliveryStaysQueuedThroughDrainPassesWhileTheStoreIsDownAndIsStoredOnceWhenItReturns() {
+        drainRetried("store-down-drain-retried-spool", Map.of("orderhub.idempotency.cache", "memory",
+                "orderhub.data-dir", dir.resolve("hub").toString()), 7_400_000);
+    }
+
+    @Test
+    void aDeliveryInTheRedisStreamStaysQueuedThroughDrainPassesWhileTheStoreIsDownAndIsStoredOnceWhenItReturns() {
+        // With the Redis cache each failed attempt also claims and releases the order's key there.
+        drainRetried("store-down-drain-retried-redis-stream", Map.of(
+                "spring.data.redis.database", String.valueOf(TestRedis.DATABASE),
+                "orderhub.idempotency.key-prefix", "fault-" + UUID.randomUUID() + ":",
+                "orderhub.queue.redis-key", "fault-queue-" + UUID.randomUUID()), 7_500_000);
+    }
+
+    private void drainRetried(String scenario, Map<String, String> mode, long firstId) {
         Path storeFiles = dir.resolve("store");
         EmbeddedMongoStore store = EmbeddedMongoStore.start(storeFiles.toString(), 0);
         int storePort = store.port();
-        try (HubProcess hub = HubProcess.start(store.connectionString(), null, settings(Map.of(
-                "orderhub.idempotency.cache", "memory", "orderhub.data-dir", dir.resolve("hub").toString())))) {
+        try (HubProcess hub = HubProcess.start(store.connectionString(), null, settings(mode))) {
             HubClient client = hub.client();
             MeterRegistry meters = hub.bean(MeterRegistry.class);
-            List<Order> orders = ImportStream.distinctOrders(12, 7_400_000);
+            List<Order> orders = ImportStream.distinctOrders(12, firstId);
 
             store.close();
             List<Result> queued = ImportStream.send(client, orders, 4);
@@ -115,7 +128,7 @@ class StoreOutageTest {
             Map<String, Integer> stored = ImportStream.storedCounts(store.connectionString());
             long deadLetters = deadLetters(store.connectionString());
             double drained = meters.get(QueueDrainer.DRAINED).counter().count();
-            ImportStream.report("store-down-drain-retried", "sent", queued.size(),
+            ImportStream.report(scenario, "sent", queued.size(),
                     "acknowledged", queued.stream().filter(Result::acknowledged).count(),
                     "deferred_passes", (long) meters.get(QueueDrainer.DEFERRED).tag("cause", "store").counter().count(),
                     "queued_while_down", (long) depthWhileDown, "drained", (long) drained, "stored", stored.size(),
