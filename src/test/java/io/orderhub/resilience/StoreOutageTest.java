@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderhub.queue.QueueDrainer;
 import io.orderhub.store.EmbeddedMongoStore;
 import io.orderhub.support.HubClient;
 import io.orderhub.support.HubProcess;
@@ -95,6 +98,62 @@ class StoreOutageTest {
     }
 
     @Test
+    void aSpooledDeliveryStaysQueuedThroughDrainPassesWhileTheStoreIsDownAndIsStoredOnceWhenItReturns() {
+        drainRetried("store-down-drain-retried-spool", Map.of("orderhub.idempotency.cache", "memory",
+                "orderhub.data-dir", dir.resolve("hub").toString()), 7_400_000);
+    }
+
+    @Test
+    void aDeliveryInTheRedisStreamStaysQueuedThroughDrainPassesWhileTheStoreIsDownAndIsStoredOnceWhenItReturns() {
+        // With the Redis cache each failed attempt also claims and releases the order's key there.
+        drainRetried("store-down-drain-retried-redis-stream", Map.of(
+                "spring.data.redis.database", String.valueOf(TestRedis.DATABASE),
+                "orderhub.idempotency.key-prefix", "fault-" + UUID.randomUUID() + ":",
+                "orderhub.queue.redis-key", "fault-queue-" + UUID.randomUUID()), 7_500_000);
+    }
+
+    private void drainRetried(String scenario, Map<String, String> mode, long firstId) {
+        Path storeFiles = dir.resolve("store");
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(storeFiles.toString(), 0);
+        int storePort = store.port();
+        try (HubProcess hub = HubProcess.start(store.connectionString(), null, settings(mode))) {
+            HubClient client = hub.client();
+            MeterRegistry meters = hub.bean(MeterRegistry.class);
+            List<Order> orders = ImportStream.distinctOrders(12, firstId);
+
+            store.close();
+            List<Result> queued = ImportStream.send(client, orders, 4);
+            // Several drain passes meet the dead store; each must leave every delivery in the queue.
+            Poll.until(Duration.ofSeconds(60), () -> meters.get(QueueDrainer.DEFERRED).tag("cause", "store").counter().count(),
+                    failed -> failed >= 5);
+            double depthWhileDown = depth(meters);
+            double drainedWhileDown = meters.get(QueueDrainer.DRAINED).counter().count();
+
+            store = EmbeddedMongoStore.start(storeFiles.toString(), storePort);
+            Poll.until(Duration.ofSeconds(60), () -> depth(meters), depth -> depth == 0);
+            Map<String, Integer> stored = ImportStream.storedCounts(store.connectionString());
+            long deadLetters = deadLetters(store.connectionString());
+            double drained = meters.get(QueueDrainer.DRAINED).counter().count();
+            ImportStream.report(scenario, "sent", queued.size(),
+                    "acknowledged", queued.stream().filter(Result::acknowledged).count(),
+                    "deferred_passes", (long) meters.get(QueueDrainer.DEFERRED).tag("cause", "store").counter().count(),
+                    "queued_while_down", (long) depthWhileDown, "drained", (long) drained, "stored", stored.size(),
+                    "duplicates", ImportStream.duplicates(stored), "dead_letters", deadLetters,
+                    "statuses", ImportStream.statuses(queued));
+
+            assertThat(queued).allMatch(r -> "queued".equals(r.outcome()));
+            assertThat(depthWhileDown).as("entries queued while the store is down").isEqualTo(orders.size());
+            assertThat(drainedWhileDown).as("entries taken off the queue while the store is down").isZero();
+            assertThat(stored.keySet()).isEqualTo(ImportStream.keys(queued, r -> true));
+            assertThat(ImportStream.duplicates(stored)).isZero();
+            assertThat(drained).as("entries drained").isEqualTo(orders.size());
+            assertThat(deadLetters).isZero();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void withTheStoreAndRedisBothDownNothingIsAcknowledgedAndEveryRetryIsStoredOnce() {
         Path storeFiles = dir.resolve("store");
         EmbeddedMongoStore store = EmbeddedMongoStore.start(storeFiles.toString(), 0);
@@ -130,6 +189,16 @@ class StoreOutageTest {
             assertThat(ImportStream.duplicates(stored)).isZero();
         } finally {
             store.close();
+        }
+    }
+
+    private static double depth(MeterRegistry meters) {
+        return meters.get("orderhub.queue.depth").tag("queue", "import").gauge().value();
+    }
+
+    private static long deadLetters(String storeUri) {
+        try (MongoClient mongo = MongoClients.create(storeUri)) {
+            return mongo.getDatabase("orderhub").getCollection("dead_letters").countDocuments();
         }
     }
 

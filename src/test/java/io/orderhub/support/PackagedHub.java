@@ -16,6 +16,11 @@ import java.util.stream.Stream;
 /** The packaged jar started as an operator starts it, {@code java -jar … --server.port=… [args]}, as a real process. */
 public final class PackagedHub implements AutoCloseable {
 
+    /** A hub that logs nothing for this long while starting is stuck. */
+    private static final Duration STALLED = Duration.ofSeconds(120);
+    /** Even a hub that keeps logging must be up by then. */
+    private static final Duration LONGEST_START = Duration.ofMinutes(10);
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -54,37 +59,72 @@ public final class PackagedHub implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Waits until the hub reports UP. On a loaded machine a start takes minutes, so the wait is not a fixed
+     * deadline: it lasts as long as the hub keeps writing its start-up log, and fails once the process exits
+     * or its log has been silent for {@code STALLED} (then it is stuck, not slow), with the log's last lines.
+     */
     public PackagedHub awaitUp() {
         HubClient client = client();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+        Instant started = Instant.now();
+        Instant lastProgress = started;
+        Instant firstAnswer = null;
+        String health = "no answer";
+        long logSize = -1;
+        while (process.isAlive() && Duration.between(started, Instant.now()).compareTo(LONGEST_START) < 0) {
             try {
-                HubClient.Answer health = client.get("/actuator/health");
-                if (health.status() == 200 && "UP".equals(health.field("status"))) {
+                HubClient.Answer answer = client.get("/actuator/health");
+                if (answer.status() == 200 && "UP".equals(answer.field("status"))) {
+                    System.out.printf("Hub on port %d up after %d s%n", port, Duration.between(started, Instant.now()).toSeconds());
                     return this;
                 }
+                health = answer.toString();
+                firstAnswer = firstAnswer == null ? Instant.now() : firstAnswer;
             } catch (RuntimeException notYetListening) {
                 // keep waiting
             }
+            long size = log.toFile().length();
+            // Listening but not UP, for long: its failing probes keep the log growing, yet it is stuck.
+            if (firstAnswer != null && Duration.between(firstAnswer, Instant.now()).compareTo(STALLED) > 0) {
+                break;
+            }
+            if (size != logSize) {
+                logSize = size;
+                lastProgress = Instant.now();
+            } else if (Duration.between(lastProgress, Instant.now()).compareTo(STALLED) > 0) {
+                break;
+            }
             sleep(250);
         }
+        String why = !process.isAlive() ? "exited with " + process.exitValue()
+                : "did not report UP after " + Duration.between(started, Instant.now()).toSeconds() + " s (health: " + health + ")";
         process.destroyForcibly();
-        throw new AssertionError("The hub did not report UP; see " + log);
+        throw new AssertionError("The hub on port " + port + " " + why + "; " + log + " ends with:\n" + tail(log, 30));
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     /** SIGKILL: the process dies between any two instructions. */
     public void kill() {
         process.destroyForcibly();
-        await();
+        awaitExit();
     }
 
     /** SIGTERM: the graceful shutdown an orchestrator asks for. */
     public int terminate() {
         process.destroy();
-        return await();
+        return awaitExit();
     }
 
-    private int await() {
+    /** Waits for the process to end (a stop asked for elsewhere) and returns its exit code. */
+    public int awaitExit() {
         try {
             return process.waitFor();
         } catch (InterruptedException e) {
