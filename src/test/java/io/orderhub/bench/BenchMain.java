@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * The benchmark of issue 8 (see bench/README.md): for each shape, the hub from the packaged jar, then the no-op
  * ceiling, a warm-up, the sustained closed-loop import rate (heap and RSS sampled, optionally a JFR profile), the
@@ -40,12 +42,13 @@ public final class BenchMain {
     }
 
     static List<Result> run(BenchOptions options, String command) {
+        quietDriverLogs();
         int count = options.requestsNeeded();
         System.out.printf("generating %,d signed deliveries ...%n", count);
         long started = System.nanoTime();
         // Order ids from the clock, so two runs against one Redis never share an idempotency key.
         long firstId = 5_000_000_000_000L + (System.currentTimeMillis() / 1000 % 10_000_000) * 100_000;
-        Workload workload = Workload.generate(count, firstId, 8);
+        Workload workload = Workload.generate(count, firstId, 8, Workload.lag(options.connections()));
         System.out.printf("generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
         List<Result> results = new ArrayList<>();
         Path work = tempDir();
@@ -76,7 +79,7 @@ public final class BenchMain {
         String profile = null;
         Path dir = work.resolve(name);
         System.out.printf("%n== %s: starting the hub ...%n", name);
-        try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir, List.of())) {
+        try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir)) {
             LoadRunner runner = new LoadRunner(hub.port());
             Outcomes outcomes = new Outcomes(workload.size());
             AtomicInteger cursor = new AtomicInteger();
@@ -112,9 +115,7 @@ public final class BenchMain {
             String apiBaseUrl, Path dir, int level) {
         String name = BenchReport.shapeName(shape) + " with " + String.format("%,d", level) + " stored";
         System.out.printf("%n== %s: seeding and starting the hub ...%n", name);
-        long started = System.nanoTime();
-        try (Deployment hub = Deployment.start(shape, options, level, apiBaseUrl, dir, List.of())) {
-            long seedMillis = (System.nanoTime() - started) / 1_000_000;
+        try (Deployment hub = Deployment.start(shape, options, level, apiBaseUrl, dir)) {
             LoadRunner runner = new LoadRunner(hub.port());
             Outcomes outcomes = new Outcomes(workload.size());
             AtomicInteger cursor = new AtomicInteger();
@@ -124,9 +125,16 @@ public final class BenchMain {
                     options.sustainedSeconds());
             System.out.printf("%s: %,.0f imports/s; checking exactly-once ...%n", name, sustained.rate());
             ExactlyOnce check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), level);
-            return new BenchReport.SeededRun(level, sustained.rate(), check, seedMillis);
+            return new BenchReport.SeededRun(level, sustained.rate(), check, hub.seedMillis());
         } finally {
             delete(dir);
+        }
+    }
+
+    /** The MongoDB driver's INFO lines would bury the progress lines; this JVM logs through logback. */
+    private static void quietDriverLogs() {
+        if (LoggerFactory.getLogger("org.mongodb") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

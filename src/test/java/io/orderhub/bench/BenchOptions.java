@@ -81,6 +81,6 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
 
     /** How many requests to pre-generate: enough for every import phase at {@link #maxRate()}. */
     int requestsNeeded() {
-        return maxRate * (warmupSeconds + sustainedSeconds) + openLoopRate * openLoopSeconds + Workload.LAG;
+        return maxRate * (warmupSeconds + sustainedSeconds) + openLoopRate * openLoopSeconds + Workload.lag(connections);
     }
 }

@@ -43,9 +43,11 @@ final class Deployment implements AutoCloseable {
     private final Process store;
     private final String redisPrefix;
     private final int redisDb;
+    private final long seedMillis;
 
     private Deployment(Shape shape, Process hub, int port, Path log, String storeUri, Process store, String redisPrefix,
-            int redisDb) {
+            int redisDb, long seedMillis) {
+        this.seedMillis = seedMillis;
         this.shape = shape;
         this.hub = hub;
         this.port = port;
@@ -56,8 +58,7 @@ final class Deployment implements AutoCloseable {
         this.redisDb = redisDb;
     }
 
-    static Deployment start(Shape shape, BenchOptions options, int seedOrders, String platformApiBaseUrl, Path workDir,
-            List<String> hubJvmOptions) {
+    static Deployment start(Shape shape, BenchOptions options, int seedOrders, String platformApiBaseUrl, Path workDir) {
         try {
             Files.createDirectories(workDir);
             int storePort = PackagedHub.freePort();
@@ -69,11 +70,12 @@ final class Deployment implements AutoCloseable {
                     "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));
             Process store = null;
             String redisPrefix = null;
+            long seedMillis = 0;
             if (shape == Shape.EMBEDDED) {
                 Path data = workDir.resolve("data");
                 if (seedOrders > 0) {
                     try (EmbeddedMongoStore seeded = EmbeddedMongoStore.start(data.toString(), storePort)) {
-                        seed(storeUri, seedOrders);
+                        seedMillis = seed(storeUri, seedOrders);
                         seeded.awaitDurable();
                     }
                 }
@@ -82,7 +84,7 @@ final class Deployment implements AutoCloseable {
             } else {
                 store = startStore(workDir.resolve("store"), storePort);
                 if (seedOrders > 0) {
-                    seed(storeUri, seedOrders);
+                    seedMillis = seed(storeUri, seedOrders);
                 }
                 String run = "bench-" + UUID.randomUUID();
                 redisPrefix = run + ":";
@@ -97,11 +99,11 @@ final class Deployment implements AutoCloseable {
             Files.createDirectories(logs);
             Path log = logs.resolve("hub-" + shape.name().toLowerCase() + "-" + port + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.hubHeap()));
-            command.addAll(hubJvmOptions);
             command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
             command.addAll(args);
             Process hub = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Deployment deployment = new Deployment(shape, hub, port, log, storeUri, store, redisPrefix, options.redisDb());
+            Deployment deployment = new Deployment(shape, hub, port, log, storeUri, store, redisPrefix, options.redisDb(),
+                    seedMillis);
             deployment.awaitUp();
             return deployment;
         } catch (IOException e) {
@@ -109,10 +111,11 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    private static void seed(String storeUri, int orders) {
+    private static long seed(String storeUri, int orders) {
         System.out.printf("seeding %,d orders ...%n", orders);
         long millis = Seeder.seed(storeUri, orders);
         System.out.printf("seeded %,d orders in %.1f s (%,.0f orders/s)%n", orders, millis / 1000.0, orders * 1000.0 / millis);
+        return millis;
     }
 
     private static Process startStore(Path dir, int port) throws IOException {
@@ -154,6 +157,11 @@ final class Deployment implements AutoCloseable {
 
     Shape shape() {
         return shape;
+    }
+
+    /** How long seeding the store took, 0 when it was not seeded. */
+    long seedMillis() {
+        return seedMillis;
     }
 
     int port() {

@@ -14,9 +14,16 @@ import io.orderhub.support.HubClient;
  */
 final class ResourceSampler implements AutoCloseable {
 
-    /** Figures in MB; NaN when they could not be read. */
+    /**
+     * Figures in MB; NaN when they could not be read. The heap floors are the lowest heap-in-use sample of the
+     * first and of the last third of the run: what survived the collections then, so a leak shows as a rising floor.
+     */
     record Memory(double heapStart, double heapEnd, double heapMax, double rssStart, double rssEnd, double rssMax,
-            double liveDataStart, double liveDataEnd) {
+            double floorFirstThird, double floorLastThird) {
+
+        boolean grows() {
+            return floorLastThird > floorFirstThird * 1.25 + 16;
+        }
     }
 
     private final HubClient hub;
@@ -24,12 +31,10 @@ final class ResourceSampler implements AutoCloseable {
     private final List<double[]> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private final double liveDataStart;
 
     ResourceSampler(HubClient hub, long pid) {
         this.hub = hub;
         this.pid = pid;
-        this.liveDataStart = metric("jvm.gc.live.data.size", null);
         this.thread = new Thread(this::run, "resource-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -58,16 +63,19 @@ final class ResourceSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        double liveDataEnd = metric("jvm.gc.live.data.size", null);
         synchronized (samples) {
             if (samples.isEmpty()) {
-                return new Memory(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, liveDataStart, liveDataEnd);
+                return new Memory(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
+            int third = Math.max(1, samples.size() / 3);
+            double floorFirst = samples.subList(0, third).stream().mapToDouble(s -> s[0]).min().orElse(Double.NaN);
+            double floorLast = samples.subList(samples.size() - third, samples.size()).stream().mapToDouble(s -> s[0]).min()
+                    .orElse(Double.NaN);
             double[] first = samples.get(0);
             double[] last = samples.get(samples.size() - 1);
             double heapMax = samples.stream().mapToDouble(s -> s[0]).max().orElse(Double.NaN);
             double rssMax = samples.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN);
-            return new Memory(first[0], last[0], heapMax, first[1], last[1], rssMax, liveDataStart, liveDataEnd);
+            return new Memory(first[0], last[0], heapMax, first[1], last[1], rssMax, floorFirst, floorLast);
         }
     }
 

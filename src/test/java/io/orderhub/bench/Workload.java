@@ -1,7 +1,9 @@
 package io.orderhub.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +11,26 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.support.Deliveries;
 import io.orderhub.support.Fixture;
 
 /**
  * The deliveries a run sends, generated from the fixtures and signed before any clock starts: distinct orders
  * from Shopify, WooCommerce and BigCommerce in turn, about 5 % exact redeliveries of an earlier order and about
  * 10 % updates (a newer version of an earlier Shopify or WooCommerce order). A follow-up refers to an order sent
- * at least {@link #LAG} requests before it and each order gets at most one follow-up, so the answer it must get
+ * at least {@link #lag} requests before it and each order gets at most one follow-up, so the answer it must get
  * is known in advance (duplicate, updated) whatever the concurrency.
  */
 final class Workload {
 
-    static final int LAG = 2_000;
+    /** The least distance of a follow-up from its order: the run's connections several times over. */
+    static int lag(int connections) {
+        return Math.max(16, 8 * connections);
+    }
     static final double REDELIVERIES = 0.05;
     static final double UPDATES = 0.10;
 
@@ -44,10 +52,32 @@ final class Workload {
 
         final String name;
         final Fixture fixture;
+        final ObjectNode template;
+        private final ThreadLocal<Mac> mac;
 
         Platform(String name, String fixture) {
             this.name = name;
             this.fixture = Fixture.named(fixture);
+            try {
+                this.template = (ObjectNode) Fixture.JSON.readTree(this.fixture.last().rawBody());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            byte[] secret = this.fixture.store().get("webhook-secret").asText().getBytes(StandardCharsets.UTF_8);
+            this.mac = ThreadLocal.withInitial(() -> {
+                try {
+                    Mac hmac = Mac.getInstance("HmacSHA256");
+                    hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                    return hmac;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        /** The signature Shopify and WooCommerce send: base64 HMAC-SHA256 of the raw body with the store's secret. */
+        String sign(byte[] body) {
+            return Base64.getEncoder().encodeToString(mac.get().doFinal(body));
         }
 
         String storeUid() {
@@ -74,7 +104,7 @@ final class Workload {
     }
 
     /** {@code count} requests with order ids from {@code firstOrderId} on, the same for the same seed. */
-    static Workload generate(int count, long firstOrderId, long seed) {
+    static Workload generate(int count, long firstOrderId, long seed, int lag) {
         SplittableRandom random = new SplittableRandom(seed);
         // First the plan (cheap, sequential), then the bodies and signatures (the cost) on every core.
         Kind[] kinds = new Kind[count];
@@ -87,7 +117,7 @@ final class Workload {
         long nextId = firstOrderId;
         int newOrders = 0;
         for (int i = 0; i < count; i++) {
-            for (; eligibleUpTo <= i - LAG; eligibleUpTo++) {
+            for (; eligibleUpTo <= i - lag; eligibleUpTo++) {
                 if (kinds[eligibleUpTo] == Kind.NEW) {
                     (platforms[eligibleUpTo] == Platform.BIGCOMMERCE ? hydrated : updatable).add(eligibleUpTo);
                 }
@@ -143,10 +173,19 @@ final class Workload {
 
     private static Request make(Kind kind, Platform platform, long id, int ref) {
         boolean update = kind == Kind.UPDATE;
-        Fixture.Delivery delivery = Deliveries.withFields(platform.fixture, body -> change(platform, body, id, update));
-        Map<String, String> headers = new LinkedHashMap<>(delivery.headers());
+        ObjectNode body = platform.template.deepCopy();
+        change(platform, body, id, update);
+        byte[] bytes;
+        try {
+            bytes = Fixture.JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(platform.fixture.last().headers());
+        String signature = platform.sign(bytes);
         switch (platform) {
             case SHOPIFY -> {
+                headers.put("X-Shopify-Hmac-Sha256", signature);
                 headers.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
                 headers.put("X-Shopify-Event-Id", UUID.randomUUID().toString());
                 if (update) {
@@ -154,6 +193,7 @@ final class Workload {
                 }
             }
             case WOOCOMMERCE -> {
+                headers.put("X-WC-Webhook-Signature", signature);
                 headers.put("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString().replace("-", ""));
                 if (update) {
                     headers.put("X-WC-Webhook-Topic", "order.updated");
@@ -162,7 +202,7 @@ final class Workload {
             }
             case BIGCOMMERCE -> { }
         }
-        return new Request(kind, platform, id, ref, Map.copyOf(headers), delivery.rawBody().getBytes(StandardCharsets.UTF_8));
+        return new Request(kind, platform, id, ref, Map.copyOf(headers), bytes);
     }
 
     /** The fixture body as order {@code id}; for an update an hour later and a step further in its life. */
