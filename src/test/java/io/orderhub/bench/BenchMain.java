@@ -33,6 +33,8 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        // Ctrl-C must not leave a hub or a store process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         List<Result> results = run(options, "bench/run.sh " + String.join(" ", args));
         System.exit(results.stream().allMatch(r -> r.run().exactlyOnce()) ? 0 : 1);
     }
@@ -88,7 +90,7 @@ public final class BenchMain {
             System.out.printf("%s: %,.0f req/s; warm-up %d s ...%n", name, ceiling.rate(), options.warmupSeconds());
             runner.imports("warm-up", workload, outcomes, cursor, options.connections(), options.warmupSeconds());
             System.out.printf("%s: sustained imports, %d s ...%n", name, options.sustainedSeconds());
-            Profiler profiler = options.jfr() ? Profiler.start(hub.pid(), dir.resolve("sustained.jfr")) : null;
+            Profiler profiler = options.jfr() ? Profiler.start(hub.pid(), hub.log().resolveSibling(name + "-sustained.jfr")) : null;
             try (ResourceSampler sampler = new ResourceSampler(hub.client(), hub.pid())) {
                 sustained = runner.imports("sustained", workload, outcomes, cursor, options.connections(), options.sustainedSeconds());
                 memory = sampler.stop();

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.locks.LockSupport;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -92,20 +92,36 @@ final class Deployment implements AutoCloseable {
                         "--orderhub.idempotency.cache=redis", "--orderhub.idempotency.key-prefix=" + redisPrefix,
                         "--orderhub.queue.redis-key=" + run + ":queue", "--orderhub.dashboard.channel=" + run + ":dashboard",
                         "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
-                        "--spring.data.redis.database=" + options.redisDb()));
+                        "--spring.data.redis.database=" + options.redisDb(),
+                        // The default 250 ms expire while a cold JVM on a loaded machine makes its first connection,
+                        // and the hub then refuses to start; steady-state Redis calls take well under a millisecond.
+                        "--spring.data.redis.connect-timeout=2s", "--spring.data.redis.timeout=1s"));
             }
             int port = PackagedHub.freePort();
             Path logs = Paths.get("target", "bench-logs");
             Files.createDirectories(logs);
             Path log = logs.resolve("hub-" + shape.name().toLowerCase() + "-" + port + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.hubHeap()));
-            command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+            command.addAll(List.of("-jar", PackagedHub.jar().toString(), "--server.port=" + port));
             command.addAll(args);
-            Process hub = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Deployment deployment = new Deployment(shape, hub, port, log, storeUri, store, redisPrefix, options.redisDb(),
-                    seedMillis);
-            deployment.awaitUp();
-            return deployment;
+            // A second attempt when the first start fails: on a loaded machine the hub's 250 ms Redis timeout can
+            // expire while it connects, and it then stops (as it should) before it reports UP.
+            for (int attempt = 1; ; attempt++) {
+                Process hub = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                Deployment deployment = new Deployment(shape, hub, port, log, storeUri, store, redisPrefix, options.redisDb(),
+                        seedMillis);
+                try {
+                    deployment.awaitUp();
+                    return deployment;
+                } catch (IllegalStateException notUp) {
+                    if (attempt == 2) {
+                        deployment.close();
+                        throw notUp;
+                    }
+                    System.out.println("the hub did not start (see " + log + "); once more ...");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,7 +165,7 @@ final class Deployment implements AutoCloseable {
             } catch (RuntimeException notYetListening) {
                 // keep waiting
             }
-            sleep(250);
+            LockSupport.parkNanos(250_000_000L);
         }
         hub.destroyForcibly();
         throw new IllegalStateException("The hub did not report UP; see " + log);
@@ -233,23 +249,5 @@ final class Deployment implements AutoCloseable {
 
     private static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static Path jar() {
-        try (Stream<Path> files = Files.list(Paths.get("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("order-import-hub-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("No packaged jar in target/; run ./mvnw package"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
