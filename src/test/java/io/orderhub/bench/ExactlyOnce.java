@@ -3,8 +3,15 @@ package io.orderhub.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.orderhub.order.OrderDocuments;
 import io.orderhub.support.ImportStream;
+import org.bson.Document;
 
 /**
  * Checks what a run measured against the store itself: every order that got a 2xx is stored exactly once, no
@@ -32,6 +39,20 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
         return duplicated == 0 && lost == 0 && wronglyAnswered == 0;
     }
 
+    /** Waits (up to 5 minutes) until the number of stored orders stays the same for 5 seconds. */
+    private static void awaitQuiet(String storeUri) {
+        try (MongoClient mongo = MongoClients.create(storeUri)) {
+            MongoCollection<Document> orders = mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            long last = -1;
+            long count;
+            while ((count = orders.countDocuments()) != last && System.nanoTime() < deadline) {
+                last = count;
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+    }
+
     /**
      * A follow-up that overtook its order (open loop, a stalled answer): it created the order and the first
      * delivery then got what the follow-up should have got. Still exactly once.
@@ -42,7 +63,10 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
 
     /** Reads every stored order's identity from {@code storeUri} and compares it with the first {@code upTo} requests. */
     static ExactlyOnce check(Workload workload, Outcomes outcomes, int upTo, String storeUri, long seeded) {
-        Map<String, Integer> stored = ImportStream.storedCounts(storeUri);
+        // An overloaded hub still works through requests whose client gave up; the store answers slowly meanwhile.
+        String patient = storeUri + "/?serverSelectionTimeoutMS=300000&connectTimeoutMS=60000&socketTimeoutMS=0";
+        awaitQuiet(patient);
+        Map<String, Integer> stored = ImportStream.storedCounts(patient);
         Map<String, Boolean> acknowledgedOrders = new HashMap<>();
         Map<String, Integer> created = new HashMap<>();
         Map<Integer, Long> statuses = new TreeMap<>();
