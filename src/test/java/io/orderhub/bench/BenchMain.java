@@ -79,6 +79,7 @@ public final class BenchMain {
         ResourceSampler.Memory memory;
         ExactlyOnce check;
         String profile = null;
+        List<String> hubFailures;
         Path dir = work.resolve(name);
         System.out.printf("%n== %s: starting the hub ...%n", name);
         try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir)) {
@@ -106,6 +107,7 @@ public final class BenchMain {
             openLoop = runner.openLoop(workload, outcomes, cursor, options.openLoopRate(), options.openLoopSeconds());
             System.out.printf("%s: checking exactly-once in the store ...%n", name);
             check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), 0);
+            hubFailures = hub.failures();
         } finally {
             delete(dir);
         }
@@ -113,7 +115,7 @@ public final class BenchMain {
         for (int level : options.seedLevels()) {
             seeded.add(runSeeded(shape, options, workload, apiBaseUrl, work.resolve(name + "-" + level), level));
         }
-        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile);
+        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile, hubFailures);
     }
 
     private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,

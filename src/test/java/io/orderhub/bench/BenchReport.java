@@ -22,7 +22,7 @@ final class BenchReport {
     /** Everything one shape's run measured. */
     record ShapeRun(Deployment.Shape shape, LoadRunner.PhaseResult ceiling, LoadRunner.PhaseResult sustained,
             LoadRunner.PhaseResult openLoop, ResourceSampler.Memory memory, ExactlyOnce check, List<SeededRun> seeded,
-            String profile) {
+            String profile, List<String> hubFailures) {
 
         boolean exactlyOnce() {
             return check.holds() && seeded.stream().allMatch(s -> s.check().holds());
@@ -61,6 +61,9 @@ final class BenchReport {
         row(out, "hub heap floor (lowest sample) in the first / last third of the sustained run",
                 String.format("%.0f / %.0f MB", m.floorFirstThird(), m.floorLastThird()));
         row(out, "hub RSS during the sustained run: start / end / max", String.format("%.0f / %.0f / %.0f MB", m.rssStart(), m.rssEnd(), m.rssMax()));
+        if (!run.hubFailures().isEmpty()) {
+            row(out, "**the hub failed during the run** (its log)", String.join("; ", run.hubFailures()));
+        }
         check(out, "", run.check());
         for (SeededRun seeded : run.seeded()) {
             row(out, String.format("sustained imports/s with %,d orders already stored (seeded in %.0f s)", seeded.seeded(),
@@ -87,7 +90,9 @@ final class BenchReport {
                 m.heapMax() <= 512 && !m.grows());
         long lost = run.check().lost() + run.seeded().stream().mapToLong(s -> s.check().lost()).sum();
         long duplicated = run.check().duplicated() + run.seeded().stream().mapToLong(s -> s.check().duplicated()).sum();
-        goal(out, "lost or duplicated orders in every run", "0", lost + " lost, " + duplicated + " duplicated", lost == 0 && duplicated == 0);
+        boolean checked = run.check().unreadable() == null && run.seeded().stream().allMatch(s -> s.check().unreadable() == null);
+        goal(out, "lost or duplicated orders in every run", "0", lost + " lost, " + duplicated + " duplicated"
+                + (checked ? "" : " (a check could not read the store)"), checked && lost == 0 && duplicated == 0);
         if (run.profile() != null) {
             out.append("\n## Profile of the hub during the sustained run\n\n").append(run.profile());
         }
@@ -111,6 +116,9 @@ final class BenchReport {
     }
 
     private static void check(StringBuilder out, String prefix, ExactlyOnce c) {
+        if (c.unreadable() != null) {
+            row(out, prefix + "exactly once: **not checked**, the store could not be read after the run", c.unreadable());
+        }
         row(out, prefix + "exactly once: sent / acknowledged (2xx) / distinct orders / stored / duplicated / lost",
                 String.format("%,d / %,d / %,d / %,d / %d / %d", c.sent(), c.acknowledged(), c.orders(), c.stored(), c.duplicated(), c.lost()));
         row(out, prefix + "redeliveries sent / answered duplicate; updates sent / answered updated; wrongly answered",

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -173,6 +176,25 @@ final class Deployment implements AutoCloseable {
 
     Shape shape() {
         return shape;
+    }
+
+    /** What in the hub's log says it broke: out of memory, a request task the pool rejected, with counts. */
+    List<String> failures() {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                if (line.contains("java.lang.OutOfMemoryError")) {
+                    counts.merge("OutOfMemoryError", 1, Integer::sum);
+                } else if (line.contains("TaskRejectedException") || line.contains("rejected from org.springframework")) {
+                    counts.merge("request task rejected by the full pool", 1, Integer::sum);
+                }
+            });
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of("log unreadable: " + unreadable);
+        }
+        List<String> failures = new ArrayList<>();
+        counts.forEach((what, n) -> failures.add(what + " × " + n));
+        return failures;
     }
 
     /** How long seeding the store took, 0 when it was not seeded. */

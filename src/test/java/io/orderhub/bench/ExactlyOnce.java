@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -31,12 +32,14 @@ import org.bson.Document;
  * @param updates        updates sent
  * @param answeredUpdated updates answered 200 "updated"
  * @param statuses       answers by HTTP status (-1: no answer)
+ * @param unreadable     why the store could not be read after the run (the check then did not happen), else null
  */
 record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long duplicated, long lost, long redeliveries,
-        long answeredDuplicate, long wronglyAnswered, long updates, long answeredUpdated, Map<Integer, Long> statuses) {
+        long answeredDuplicate, long wronglyAnswered, long updates, long answeredUpdated, Map<Integer, Long> statuses,
+        String unreadable) {
 
     boolean holds() {
-        return duplicated == 0 && lost == 0 && wronglyAnswered == 0;
+        return unreadable == null && duplicated == 0 && lost == 0 && wronglyAnswered == 0;
     }
 
     /** Waits (up to 5 minutes) until the number of stored orders stays the same for 5 seconds. */
@@ -64,9 +67,16 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
     /** Reads every stored order's identity from {@code storeUri} and compares it with the first {@code upTo} requests. */
     static ExactlyOnce check(Workload workload, Outcomes outcomes, int upTo, String storeUri, long seeded) {
         // An overloaded hub still works through requests whose client gave up; the store answers slowly meanwhile.
-        String patient = storeUri + "/?serverSelectionTimeoutMS=300000&connectTimeoutMS=60000&socketTimeoutMS=0";
-        awaitQuiet(patient);
-        Map<String, Integer> stored = ImportStream.storedCounts(patient);
+        String patient = storeUri + "/?serverSelectionTimeoutMS=60000&connectTimeoutMS=60000&socketTimeoutMS=120000";
+        Map<String, Integer> stored;
+        String unreadable = null;
+        try {
+            awaitQuiet(patient);
+            stored = ImportStream.storedCounts(patient);
+        } catch (MongoException e) {
+            unreadable = e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+            stored = Map.of();
+        }
         Map<String, Boolean> acknowledgedOrders = new HashMap<>();
         Map<String, Integer> created = new HashMap<>();
         Map<Integer, Long> statuses = new TreeMap<>();
@@ -134,6 +144,6 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
         long total = stored.values().stream().mapToLong(Integer::longValue).sum();
         duplicated += Math.max(0, total - seeded - explained);
         return new ExactlyOnce(sent, acknowledged, acknowledgedOrders.size(), storedOrders, duplicated, lost, redeliveries,
-                answeredDuplicate, wrong, updates, answeredUpdated, statuses);
+                answeredDuplicate, wrong, updates, answeredUpdated, statuses, unreadable);
     }
 }
