@@ -148,7 +148,8 @@ public final class PackagedHub implements AutoCloseable {
         }
     }
 
-    private static Path jar() {
+    /** The packaged jar in {@code target/}, as {@code ./mvnw package} leaves it. */
+    public static Path jar() {
         try (Stream<Path> files = Files.list(Paths.get("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("order-import-hub-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))

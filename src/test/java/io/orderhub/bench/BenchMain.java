@@ -1,0 +1,166 @@
+package io.orderhub.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark of issue 8 (see bench/README.md): for each shape, the hub from the packaged jar, then a warm-up,
+ * the no-op ceiling, the sustained closed-loop import rate (heap and RSS sampled, optionally a JFR profile), the
+ * open-loop latency, the exactly-once check against the store, and with {@code --seed} the sustained rate again
+ * against stores already holding 100,000 and 1,000,000 orders. Prints one table per shape and writes it to
+ * bench/results. Exits 1 when an exactly-once check fails.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Ctrl-C must not leave a hub or a store process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
+        List<Result> results = run(options, "bench/run.sh " + String.join(" ", args));
+        System.exit(results.stream().allMatch(r -> r.run().exactlyOnce()) ? 0 : 1);
+    }
+
+    /** One shape's figures and the file its table went to. */
+    record Result(BenchReport.ShapeRun run, Path file, String table) {
+    }
+
+    static List<Result> run(BenchOptions options, String command) {
+        quietDriverLogs();
+        int count = options.requestsNeeded();
+        System.out.printf("generating %,d signed deliveries ...%n", count);
+        long started = System.nanoTime();
+        // Order ids from the clock, so two runs against one Redis never share an idempotency key.
+        long firstId = 5_000_000_000_000L + (System.currentTimeMillis() / 1000 % 10_000_000) * 100_000;
+        Workload workload = Workload.generate(count, firstId, 8, Workload.lag(options.connections()));
+        System.out.printf("generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        List<Result> results = new ArrayList<>();
+        Path work = tempDir();
+        try (BigCommerceApiDouble api = BigCommerceApiDouble.start()) {
+            for (Deployment.Shape shape : options.shapes()) {
+                BenchReport.ShapeRun run = runShape(shape, options, workload, api.baseUrl(), work);
+                String table = BenchReport.render(run, options, command);
+                Path file = BenchReport.write(table, options.resultsDir(), shape);
+                System.out.println();
+                System.out.println(table);
+                System.out.println("written to " + file);
+                results.add(new Result(run, file, table));
+            }
+        } finally {
+            delete(work);
+        }
+        return results;
+    }
+
+    private static BenchReport.ShapeRun runShape(Deployment.Shape shape, BenchOptions options, Workload workload,
+            String apiBaseUrl, Path work) {
+        String name = BenchReport.shapeName(shape);
+        LoadRunner.PhaseResult ceiling;
+        LoadRunner.PhaseResult sustained;
+        LoadRunner.PhaseResult openLoop;
+        ResourceSampler.Memory memory;
+        ExactlyOnce check;
+        String profile = null;
+        List<String> hubFailures;
+        Path dir = work.resolve(name);
+        System.out.printf("%n== %s: starting the hub ...%n", name);
+        try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir)) {
+            LoadRunner runner = new LoadRunner(hub.port());
+            Outcomes outcomes = new Outcomes(workload.size());
+            AtomicInteger cursor = new AtomicInteger();
+            // Both after a warm-up: measured first, a cold JVM's ceiling is its interpreter's and JIT compiler's.
+            System.out.printf("%s: warm-up %d s ...%n", name, options.warmupSeconds());
+            runner.imports("warm-up", workload, outcomes, cursor, options.connections(), options.warmupSeconds());
+            runner.ceiling(workload.get(0), options.connections(), Math.min(2, options.ceilingSeconds()));
+            System.out.printf("%s: no-op ceiling, %d s ...%n", name, options.ceilingSeconds());
+            ceiling = runner.ceiling(workload.get(0), options.connections(), options.ceilingSeconds());
+            System.out.printf("%s: %,.0f req/s%n", name, ceiling.rate());
+            System.out.printf("%s: sustained imports, %d s ...%n", name, options.sustainedSeconds());
+            Profiler profiler = options.jfr() ? Profiler.start(hub.pid(), hub.log().resolveSibling(name + "-sustained.jfr")) : null;
+            try (ResourceSampler sampler = new ResourceSampler(hub.client(), hub.pid())) {
+                sustained = runner.imports("sustained", workload, outcomes, cursor, options.connections(), options.sustainedSeconds());
+                memory = sampler.stop();
+            }
+            if (profiler != null) {
+                profile = profiler.stop();
+            }
+            System.out.printf("%s: %,.0f imports/s; open loop %d/s for %d s ...%n", name, sustained.rate(), options.openLoopRate(),
+                    options.openLoopSeconds());
+            openLoop = runner.openLoop(workload, outcomes, cursor, options.openLoopRate(), options.openLoopSeconds());
+            System.out.printf("%s: checking exactly-once in the store ...%n", name);
+            check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), 0);
+            hubFailures = hub.failures();
+        } finally {
+            delete(dir);
+        }
+        List<BenchReport.SeededRun> seeded = new ArrayList<>();
+        for (int level : options.seedLevels()) {
+            seeded.add(runSeeded(shape, options, workload, apiBaseUrl, work.resolve(name + "-" + level), level));
+        }
+        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile, hubFailures);
+    }
+
+    private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,
+            String apiBaseUrl, Path dir, int level) {
+        String name = BenchReport.shapeName(shape) + " with " + String.format("%,d", level) + " stored";
+        System.out.printf("%n== %s: seeding and starting the hub ...%n", name);
+        try (Deployment hub = Deployment.start(shape, options, level, apiBaseUrl, dir)) {
+            LoadRunner runner = new LoadRunner(hub.port());
+            Outcomes outcomes = new Outcomes(workload.size());
+            AtomicInteger cursor = new AtomicInteger();
+            runner.imports("warm-up", workload, outcomes, cursor, options.connections(), options.warmupSeconds());
+            System.out.printf("%s: sustained imports, %d s ...%n", name, options.sustainedSeconds());
+            LoadRunner.PhaseResult sustained = runner.imports("sustained", workload, outcomes, cursor, options.connections(),
+                    options.sustainedSeconds());
+            System.out.printf("%s: %,.0f imports/s; checking exactly-once ...%n", name, sustained.rate());
+            ExactlyOnce check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), level);
+            return new BenchReport.SeededRun(level, sustained.rate(), check, hub.seedMillis());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The MongoDB driver's INFO lines would bury the progress lines; this JVM logs through logback. */
+    private static void quietDriverLogs() {
+        if (LoggerFactory.getLogger("org.mongodb") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("orderhub-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.orderhub.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+
+/** The one table a run prints and keeps in {@code bench/results/<date>-<time>-<shape>.md}, with issue 8's goals. */
+final class BenchReport {
+
+    /** A sustained run against a store already holding {@code seeded} orders. */
+    record SeededRun(int seeded, double rate, ExactlyOnce check, long seedMillis) {
+    }
+
+    /** Everything one shape's run measured. */
+    record ShapeRun(Deployment.Shape shape, LoadRunner.PhaseResult ceiling, LoadRunner.PhaseResult sustained,
+            LoadRunner.PhaseResult openLoop, ResourceSampler.Memory memory, ExactlyOnce check, List<SeededRun> seeded,
+            String profile, List<String> hubFailures) {
+
+        boolean exactlyOnce() {
+            return check.holds() && seeded.stream().allMatch(s -> s.check().holds());
+        }
+    }
+
+    private BenchReport() {
+    }
+
+    static String render(ShapeRun run, BenchOptions options, String command) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Order Import Hub benchmark: ").append(shapeName(run.shape())).append(", ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)).append(" UTC\n\n");
+        out.append("Machine: ").append(machine()).append("  \n");
+        out.append("Hub: packaged jar, `-Xmx").append(options.hubHeap()).append("`, profile `bench`, per-store rate limit off; ")
+                .append(run.shape() == Deployment.Shape.EMBEDDED ? "embedded store (H2 file) in the hub's JVM, in-memory dedup cache"
+                        : "Redis 127.0.0.1:6379 db " + options.redisDb() + ", Mongo-wire store (H2 file) as its own JVM over TCP")
+                .append("  \nLoad generator: same machine, JDK HttpClient (HTTP/1.1), `-Xmx")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append("m`; mix: Shopify, WooCommerce, BigCommerce (hydrated from a loopback API) in turn, ")
+                .append("~5 % exact redeliveries, ~10 % updates  \nCommand: `").append(command).append("`\n\n");
+        out.append("| figure | value |\n| --- | ---: |\n");
+        row(out, "no-op ceiling, `POST /bench/noop` (closed loop, " + options.connections() + " connections, "
+                + options.ceilingSeconds() + " s)", rate(run.ceiling()));
+        row(out, "sustained imports/s (closed loop, " + options.connections() + " connections, " + options.sustainedSeconds()
+                + " s)", rate(run.sustained()) + (run.sustained().exhausted() ? " (pre-generated orders ran out: at least this)" : ""));
+        row(out, "import rate / no-op ceiling", String.format("%.1f %%", ratio(run)));
+        row(out, "sustained latency p50 / p99 (closed loop, for information)", percentiles(run.sustained().latencyMicros(), 50, 99));
+        if (run.openLoop() != null) {
+            row(out, "open loop: scheduled rate / achieved answers per s", String.format("%,d / %,.0f", options.openLoopRate(),
+                    run.openLoop().requests() / run.openLoop().seconds()));
+            row(out, "open loop latency p50 / p99 / p99.9 / max (from the intended send time)",
+                    percentiles(run.openLoop().latencyMicros(), 50, 99, 99.9, 100));
+        }
+        ResourceSampler.Memory m = run.memory();
+        row(out, "hub heap used during the sustained run: start / end / max", String.format("%.0f / %.0f / %.0f MB", m.heapStart(), m.heapEnd(), m.heapMax()));
+        row(out, "hub heap floor (lowest sample) in the first / last third of the sustained run",
+                String.format("%.0f / %.0f MB", m.floorFirstThird(), m.floorLastThird()));
+        row(out, "hub RSS during the sustained run: start / end / max", String.format("%.0f / %.0f / %.0f MB", m.rssStart(), m.rssEnd(), m.rssMax()));
+        if (!run.hubFailures().isEmpty()) {
+            row(out, "**the hub failed during the run** (its log)", String.join("; ", run.hubFailures()));
+        }
+        check(out, "", run.check());
+        for (SeededRun seeded : run.seeded()) {
+            row(out, String.format("sustained imports/s with %,d orders already stored (seeded in %.0f s)", seeded.seeded(),
+                    seeded.seedMillis() / 1000.0), String.format("%,.0f (%.0f %% of the empty store)", seeded.rate(),
+                    100 * seeded.rate() / run.sustained().rate()));
+            check(out, String.format("with %,d stored: ", seeded.seeded()), seeded.check());
+        }
+        out.append("\n## Goals of issue 8\n\n| figure | goal | measured | met |\n| --- | --- | --- | --- |\n");
+        String shapeGoal = run.shape() == Deployment.Shape.EMBEDDED ? "sustained imports/s, embedded default, durable ack"
+                : "sustained imports/s, production shape (Redis + store over TCP)";
+        goal(out, shapeGoal, "≥ 3,000", rate(run.sustained()), run.sustained().rate() >= 3000);
+        goal(out, "import rate / no-op ceiling", "≥ 25 %", String.format("%.1f %%", ratio(run)), ratio(run) >= 25);
+        if (run.openLoop() != null) {
+            Histogram h = run.openLoop().latencyMicros();
+            goal(out, "p99 at " + options.openLoopRate() + "/s open loop (p50)", "≤ 50 ms (p50 ≤ 5 ms)",
+                    String.format("%.1f ms (%.1f ms)", ms(h, 99), ms(h, 50)), ms(h, 99) <= 50 && ms(h, 50) <= 5);
+        }
+        run.seeded().stream().filter(s -> s.seeded() >= 1_000_000).findFirst().ifPresentOrElse(
+                s -> goal(out, "import rate with " + String.format("%,d", s.seeded()) + " stored orders vs empty store", "≥ 80 %",
+                        String.format("%.0f %%", 100 * s.rate() / run.sustained().rate()), s.rate() >= 0.8 * run.sustained().rate()),
+                () -> out.append("| import rate with 1,000,000 stored orders vs empty store | ≥ 80 % | not run (`--seed`) | – |\n"));
+        goal(out, "heap during the sustained run", "≤ 512 MB, no growth over the run",
+                String.format("max %.0f MB; floor %.0f → %.0f MB", m.heapMax(), m.floorFirstThird(), m.floorLastThird()),
+                m.heapMax() <= 512 && !m.grows());
+        long lost = run.check().lost() + run.seeded().stream().mapToLong(s -> s.check().lost()).sum();
+        long duplicated = run.check().duplicated() + run.seeded().stream().mapToLong(s -> s.check().duplicated()).sum();
+        boolean checked = run.check().unreadable() == null && run.seeded().stream().allMatch(s -> s.check().unreadable() == null);
+        goal(out, "lost or duplicated orders in every run", "0", lost + " lost, " + duplicated + " duplicated"
+                + (checked ? "" : " (a check could not read the store)"), checked && lost == 0 && duplicated == 0);
+        if (run.profile() != null) {
+            out.append("\n## Profile of the hub during the sustained run\n\n").append(run.profile());
+        }
+        return out.toString();
+    }
+
+    static Path write(String report, Path dir, Deployment.Shape shape) {
+        try {
+            Files.createDirectories(dir);
+            String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+            Path file = dir.resolve(stamp + "-" + shapeName(shape) + ".md");
+            Files.writeString(file, report);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String shapeName(Deployment.Shape shape) {
+        return shape.name().toLowerCase();
+    }
+
+    private static void check(StringBuilder out, String prefix, ExactlyOnce c) {
+        if (c.unreadable() != null) {
+            row(out, prefix + "exactly once: **not checked**, the store could not be read after the run", c.unreadable());
+        }
+        row(out, prefix + "exactly once: sent / acknowledged (2xx) / distinct orders / stored / duplicated / lost",
+                String.format("%,d / %,d / %,d / %,d / %d / %d", c.sent(), c.acknowledged(), c.orders(), c.stored(), c.duplicated(), c.lost()));
+        row(out, prefix + "redeliveries sent / answered duplicate; updates sent / answered updated; wrongly answered",
+                String.format("%,d / %,d; %,d / %,d; %d", c.redeliveries(), c.answeredDuplicate(), c.updates(), c.answeredUpdated(),
+                        c.wronglyAnswered()));
+        row(out, prefix + "answers by HTTP status (-1: none)", c.statuses().toString());
+    }
+
+    private static double ratio(ShapeRun run) {
+        return 100 * run.sustained().rate() / run.ceiling().rate();
+    }
+
+    private static String rate(LoadRunner.PhaseResult phase) {
+        return String.format("%,.0f /s", phase.rate());
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static String percentiles(Histogram h, double... percentiles) {
+        List<String> values = new ArrayList<>();
+        for (double p : percentiles) {
+            values.add(String.format("%.1f", ms(h, p)));
+        }
+        return String.join(" / ", values) + " ms";
+    }
+
+    private static void row(StringBuilder out, String figure, String value) {
+        out.append("| ").append(figure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static void goal(StringBuilder out, String figure, String goal, String measured, boolean met) {
+        out.append("| ").append(figure).append(" | ").append(goal).append(" | ").append(measured).append(" | ")
+                .append(met ? "met" : "**not met**").append(" |\n");
+    }
+
+    static String machine() {
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> " (" + l.substring(l.indexOf(':') + 1).trim() + ")").orElse("");
+        } catch (IOException | RuntimeException notLinux) {
+            // no CPU model then
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores" + cpu + ", "
+                + String.format("%.0f GB RAM", memoryGb()) + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + ", JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", shared with the load generator";
+    }
+
+    private static double memoryGb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0).orElse(Double.NaN);
+        } catch (IOException | RuntimeException notLinux) {
+            return Double.NaN;
+        }
+    }
+
+}

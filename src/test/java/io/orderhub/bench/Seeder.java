@@ -1,0 +1,80 @@
+package io.orderhub.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.order.OrderDocuments;
+import io.orderhub.order.PreparedOrder;
+import io.orderhub.support.Fixture;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Fills a store with orders fast: documents laid out by the hub's own {@link OrderDocuments} from the fixtures'
+ * expected universal orders (one per platform of the mix, in turn), written with {@code insertMany} in big
+ * unordered batches under the hub's unique identity index. Seeded order ids start at {@link #FIRST_ID}, far from
+ * the ids a run sends.
+ */
+final class Seeder {
+
+    static final long FIRST_ID = 900_000_000_000L;
+    private static final int BATCH = 2_000;
+
+    private Seeder() {
+    }
+
+    /** Inserts {@code count} orders; returns how long it took in milliseconds. */
+    static long seed(String storeUri, int count) {
+        long started = System.nanoTime();
+        List<Document> templates = new ArrayList<>();
+        for (Workload.Platform platform : Workload.Platform.values()) {
+            templates.add(template(platform.fixture));
+        }
+        try (MongoClient mongo = MongoClients.create(storeUri)) {
+            MongoCollection<Document> orders = mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION);
+            // The hub's index (OrderRepository), so every seeded insert pays for it as the hub's inserts do.
+            orders.createIndex(Indexes.ascending("platform", "store_uid", "platform_order_id"),
+                    new IndexOptions().unique(true).name("order_identity"));
+            List<Document> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
+                Document template = templates.get(i % templates.size());
+                String id = Long.toString(FIRST_ID + i);
+                Document doc = new Document(template);
+                doc.put("_id", "ord_" + new ObjectId().toHexString());
+                doc.put("platform_order_id", id);
+                doc.put("idempotency_key", template.getString("platform") + "_" + template.getString("store_uid") + "_" + id);
+                batch.add(doc);
+                if (batch.size() == BATCH || i == count - 1) {
+                    orders.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static Document template(Fixture fixture) {
+        ObjectNode order = ((ObjectNode) fixture.expected().get("order")).deepCopy();
+        Map<String, String> headers = new LinkedHashMap<>();
+        fixture.last().headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        Instant now = Instant.now();
+        InboundDelivery delivery = new InboundDelivery(now, "application/json", headers,
+                fixture.last().rawBody().getBytes(StandardCharsets.UTF_8), null);
+        Long updatedMs = order.hasNonNull("updated_at") ? Instant.parse(order.get("updated_at").asText()).toEpochMilli() : null;
+        PreparedOrder prepared = new PreparedOrder(order.path("idempotency_key").asText(), order, "seeded", updatedMs, delivery);
+        return OrderDocuments.newOrder("ord_template", now, prepared);
+    }
+}
