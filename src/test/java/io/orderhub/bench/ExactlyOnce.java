@@ -21,7 +21,7 @@ import org.bson.Document;
  * @param sent           requests sent
  * @param acknowledged   requests answered 2xx
  * @param orders         distinct orders sent
- * @param stored         of those, stored at least once
+ * @param stored         of those, stored at least once (stored, duplicated and lost are -1 when the store was unreadable)
  * @param duplicated     orders stored more than once, plus documents beyond the seeded ones that no request explains
  * @param lost           orders with a 2xx answer that are not stored
  * @param redeliveries   exact redeliveries sent
@@ -109,6 +109,8 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
                     redeliveries++;
                     if (outcome == Outcomes.Outcome.DUPLICATE) {
                         answeredDuplicate++;
+                    } else if (outcome == Outcomes.Outcome.QUEUED) {
+                        // Kept in the import queue while the store failed: decided when the queue drains.
                     } else if (ok && !swapped(outcomes, i, request.refersTo(), Outcomes.Outcome.DUPLICATE)) {
                         wrong++;
                     }
@@ -117,6 +119,8 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
                     updates++;
                     if (outcome == Outcomes.Outcome.UPDATED) {
                         answeredUpdated++;
+                    } else if (outcome == Outcomes.Outcome.QUEUED) {
+                        // as above
                     } else if (ok && !swapped(outcomes, i, request.refersTo(), Outcomes.Outcome.STALE)) {
                         wrong++;
                     }
@@ -125,6 +129,10 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
             }
         }
         wrong += created.values().stream().filter(n -> n > 1).count();
+        if (unreadable != null) {
+            return new ExactlyOnce(sent, acknowledged, acknowledgedOrders.size(), -1, -1, -1, redeliveries, answeredDuplicate,
+                    wrong, updates, answeredUpdated, statuses, unreadable);
+        }
         long storedOrders = 0;
         long lost = 0;
         long duplicated = 0;
