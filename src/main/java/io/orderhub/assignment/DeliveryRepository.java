@@ -10,12 +10,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.orderhub.order.OrderDocuments;
+import io.orderhub.store.StoreFilters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,11 @@ public class DeliveryRepository {
     public DeliveryRepository(MongoDatabase orderhubDatabase) {
         this.orders = orderhubDatabase.getCollection(OrderDocuments.COLLECTION);
         orders.createIndex(Indexes.ascending("delivery.status", "delivery.next_attempt_ms"));
+        // Every change is conditional on (_id, delivery.version). A real MongoDB serves that from _id alone; the
+        // embedded Mongo-wire server uses an index only for a filter with exactly its fields, and would otherwise
+        // scan every order for each change.
+        orders.createIndex(Indexes.ascending("_id", "delivery.version"),
+                new IndexOptions().unique(true).name("delivery_version"));
     }
 
     public Optional<Document> find(String orderId) {
@@ -45,19 +51,40 @@ public class DeliveryRepository {
     /** Orders some instance should work on now: searching and due, or cancelled with capacity to give back. */
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id"))
-                .sort(Sorts.ascending("delivery.next_attempt_ms")).limit(limit)
+        // No sort: a store without the (status, next attempt) index, like the embedded one, can then stop at the
+        // first `limit` matches instead of reading every order; the oldest orders come first either way.
+        orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id")).limit(limit)
                 .forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
     }
 
-    /** Takes the lease on a due order unless another instance holds a live one. */
+    /**
+     * Takes the lease on a due order unless another instance holds a live one: read, check, then a change
+     * conditional on the version read (which the lease increments), so of two instances only one wins.
+     */
     public Optional<Document> claim(String orderId, String owner, Instant now, Duration lease) {
         long nowMs = now.toEpochMilli();
-        return Optional.ofNullable(orders.findOneAndUpdate(Filters.and(Filters.eq("_id", orderId), claimable(nowMs)),
+        Document current = orders.find(Filters.eq("_id", orderId)).projection(Projections.include("delivery")).first();
+        Document delivery = current == null ? null : current.get("delivery", Document.class);
+        if (delivery == null || !isClaimable(delivery, nowMs)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(orders.findOneAndUpdate(
+                StoreFilters.allOf(Filters.eq("_id", orderId), Filters.eq("delivery.version", delivery.get("version"))),
                 Updates.combine(Updates.set("delivery.lease_owner", owner),
-                        Updates.set("delivery.lease_until_ms", nowMs + lease.toMillis())),
+                        Updates.set("delivery.lease_until_ms", nowMs + lease.toMillis()),
+                        Updates.inc("delivery.version", 1)),
                 new FindOneAndUpdateOptions().projection(WITHOUT_INTERNALS).returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /** The same rule as {@link #claimable}, on a delivery block already read. */
+    private static boolean isClaimable(Document delivery, long nowMs) {
+        String status = delivery.getString("status");
+        boolean wanted = DeliveryStatus.isSearching(status)
+                || (DeliveryStatus.CANCELLED.equals(status) && Boolean.TRUE.equals(delivery.getBoolean("release_pending")));
+        Number next = delivery.get("next_attempt_ms", Number.class);
+        Number leaseUntil = delivery.get("lease_until_ms", Number.class);
+        return wanted && (next == null || next.longValue() <= nowMs) && (leaseUntil == null || leaseUntil.longValue() < nowMs);
     }
 
     /**
@@ -78,7 +105,7 @@ public class DeliveryRepository {
         }
         updates.add(Updates.inc("delivery.version", 1));
         return Optional.ofNullable(orders.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())),
+                StoreFilters.allOf(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())),
                 Updates.combine(updates),
                 new FindOneAndUpdateOptions().projection(WITHOUT_INTERNALS).returnDocument(ReturnDocument.AFTER)));
     }

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.orderhub.store.StoreFilters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -43,6 +44,9 @@ public class OrderRepository {
     private void ensureIndexes() {
         orders.createIndex(Indexes.ascending("platform", "store_uid", "platform_order_id"),
                 new IndexOptions().unique(true).name("order_identity"));
+        // Updates are conditional on (_id, _digest). The embedded Mongo-wire server uses an index only for a filter
+        // with exactly its fields; without this one it would scan every order for each update.
+        orders.createIndex(Indexes.ascending("_id", OrderDocuments.DIGEST), new IndexOptions().unique(true).name("order_digest"));
     }
 
     /** The stored order for an idempotency key's parts, internal fields included. */
@@ -61,8 +65,8 @@ public class OrderRepository {
     }
 
     /**
-     * Applies a newer version in one conditional update: only if the stored order is not newer than it
-     * and still has the content the caller compared against. Two instances applying versions at once
+     * Applies a newer version in one conditional update: only if the stored order still has the content the
+     * caller compared against (and found not newer). Two instances applying versions at once
      * therefore end with the newest, and no update is lost or applied over a newer one.
      */
     public boolean applyNewerVersion(String orderId, String expectedDigest, PreparedOrder newer, List<Document> changes) {
@@ -71,11 +75,10 @@ public class OrderRepository {
         updates.add(Updates.set(OrderDocuments.DIGEST, newer.digest()));
         updates.add(Updates.set(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()));
         updates.add(Updates.push(OrderDocuments.DELIVERIES, OrderDocuments.rawDelivery(newer, "updated").append("changes", changes)));
-        Bson notNewer = newer.updatedAtMillis() == null ? new Document()
-                : Filters.or(Filters.lte(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()),
-                        Filters.eq(OrderDocuments.UPDATED_MS, null));
-        return orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest),
-                notNewer), Updates.combine(updates)).getModifiedCount() == 1;
+        // The caller found the stored version not newer on the document with this digest, and the digest covers
+        // updated_at: the digest alone is the condition (exactly the fields of the order_digest index).
+        return orders.updateOne(StoreFilters.allOf(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest)),
+                Updates.combine(updates)).getModifiedCount() == 1;
     }
 
     /** Keeps a delivery that changed nothing (a duplicate, a stale version) in the order's history. */
@@ -91,7 +94,7 @@ public class OrderRepository {
     }
 
     private static Bson identity(ObjectNode order) {
-        return Filters.and(Filters.eq("platform", order.path("platform").asText()),
+        return StoreFilters.allOf(Filters.eq("platform", order.path("platform").asText()),
                 Filters.eq("store_uid", order.path("store_uid").asText()),
                 Filters.eq("platform_order_id", order.path("platform_order_id").asText()));
     }

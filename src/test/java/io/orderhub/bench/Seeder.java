@@ -75,6 +75,13 @@ final class Seeder {
                 fixture.last().rawBody().getBytes(StandardCharsets.UTF_8), null);
         Long updatedMs = order.hasNonNull("updated_at") ? Instant.parse(order.get("updated_at").asText()).toEpochMilli() : null;
         PreparedOrder prepared = new PreparedOrder(order.path("idempotency_key").asText(), order, "seeded", updatedMs, delivery);
-        return OrderDocuments.newOrder("ord_template", now, prepared);
+        Document doc = OrderDocuments.newOrder("ord_template", now, prepared);
+        // A store that has held orders for a while: their deliveries were assigned long ago, not all waiting.
+        Document delivery = doc.get("delivery", Document.class);
+        delivery.put("status", "assigned");
+        delivery.put("partner_id", "seeded-partner");
+        delivery.put("assigned_at", now.toString());
+        delivery.put("version", 2);
+        return doc;
     }
 }
