@@ -77,11 +77,11 @@ final class Seeder {
         PreparedOrder prepared = new PreparedOrder(order.path("idempotency_key").asText(), order, "seeded", updatedMs, delivery);
         Document doc = OrderDocuments.newOrder("ord_template", now, prepared);
         // A store that has held orders for a while: their deliveries were assigned long ago, not all waiting.
-        Document delivery = doc.get("delivery", Document.class);
-        delivery.put("status", "assigned");
-        delivery.put("partner_id", "seeded-partner");
-        delivery.put("assigned_at", now.toString());
-        delivery.put("version", 2);
+        Document assigned = doc.get("delivery", Document.class);
+        assigned.put("status", "assigned");
+        assigned.put("partner_id", "seeded-partner");
+        assigned.put("assigned_at", now.toString());
+        assigned.put("version", 2);
         return doc;
     }
 }
