@@ -39,13 +39,13 @@ public class DashboardSockets {
     private final ProducerTemplate producer;
     private final int port;
     private final Set<String> admitted = new LinkedHashSet<>();
-    private List<Map<String, Object>> storesSent = List.of();
+    private volatile List<Map<String, Object>> storeHealth = List.of();
 
     public DashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
         this.state = state;
         this.stores = stores;
-        this.storesSent = readStores();
+        this.storeHealth = readStores();
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
@@ -76,7 +76,7 @@ public class DashboardSockets {
         synchronized (admitted) {
             Map<String, Object> snapshot = state.snapshot();
             // As of the last refresh: a connecting client must not cost a store read on the socket's event loop.
-            snapshot.put("stores", storesSent);
+            snapshot.put("stores", storeHealth);
             send(key, write(snapshot));
             admitted.add(key);
         }
@@ -89,17 +89,12 @@ public class DashboardSockets {
      * order and delivery events CONTRACT.md lists, and the page polls the list instead.
      */
     public void refreshStores() {
-        List<Map<String, Object>> now = readStores();
-        synchronized (admitted) {
-            storesSent = now;
-        }
+        storeHealth = readStores();
     }
 
     /** The stores' webhook health as last read. */
     public List<Map<String, Object>> stores() {
-        synchronized (admitted) {
-            return storesSent;
-        }
+        return storeHealth;
     }
 
     /** The stores' webhook health; while the store cannot be read, the last list (the dashboard is a view). */
@@ -108,7 +103,7 @@ public class DashboardSockets {
             return stores.items();
         } catch (RuntimeException e) {
             log.debug("Could not read the stores' webhook health; showing the last list: {}", e.toString());
-            return storesSent;
+            return storeHealth;
         }
     }
 

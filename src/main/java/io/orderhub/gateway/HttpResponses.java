@@ -102,7 +102,8 @@ public class HttpResponses {
         }
     }
 
-    private Map<String, Object> problemBody(int status, String type, String title, String detail) {
+    /** An RFC 9457 body; every problem the hub answers, in a route or outside one, is written by this. */
+    static Map<String, Object> problemBody(int status, String type, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", PROBLEM_BASE + type);
         body.put("title", title);

@@ -1,6 +1,5 @@
 package io.orderhub.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -24,12 +23,9 @@ class OverloadAnswers {
 
     @ExceptionHandler({TaskRejectedException.class, RejectedExecutionException.class})
     ResponseEntity<Map<String, Object>> overloaded(HttpServletRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://orderhub.io/problems/overloaded");
-        body.put("title", "Overloaded");
-        body.put("status", 503);
-        body.put("detail", "The hub is taking all the requests it can; this one was not read or kept. Retry after "
-                + RETRY_AFTER_SECONDS + " s.");
+        Map<String, Object> body = HttpResponses.problemBody(503, "overloaded", "Overloaded",
+                "The hub is taking all the requests it can; this one was not read or kept. Retry after "
+                        + RETRY_AFTER_SECONDS + " s.");
         body.put("instance", request.getRequestURI());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);

@@ -1,6 +1,5 @@
 package io.orderhub.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -26,11 +25,8 @@ class ProblemErrorController implements ErrorController {
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String title = httpStatus == null ? "Error" : httpStatus.getReasonPhrase();
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://orderhub.io/problems/" + title.toLowerCase().replace(' ', '-'));
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail(status, path));
+        Map<String, Object> body = HttpResponses.problemBody(status, title.toLowerCase().replace(' ', '-'), title,
+                detail(status, path));
         if (path != null) {
             body.put("instance", path);
         }
