@@ -26,4 +26,4 @@ if [[ " $* " == *" --help "* ]]; then
   set -- --help-unknown
 fi
 # The generator keeps every pre-generated delivery in memory (about 1 GB at the default --max-rate).
-exec java -Xmx${BENCH_GENERATOR_HEAP:-3g} -cp "$classpath" io.orderhub.bench.BenchMain "$@"
+exec java -XX:+UseParallelGC -Xmx${BENCH_GENERATOR_HEAP:-3g} -cp "$classpath" io.orderhub.bench.BenchMain "$@"

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -32,6 +33,10 @@ public class DeliveryRepository {
     private static final Bson WITHOUT_INTERNALS = Projections.exclude(OrderDocuments.DELIVERIES, OrderDocuments.DIGEST,
             OrderDocuments.UPDATED_MS);
 
+    /** Searching, or cancelled (with capacity to give back, which the filter checks). */
+    private static final List<String> CLAIMABLE_STATUSES = Stream.concat(DeliveryStatus.SEARCHING.stream(),
+            Stream.of(DeliveryStatus.CANCELLED)).toList();
+
     private final MongoCollection<Document> orders;
 
     public DeliveryRepository(MongoDatabase orderhubDatabase) {
@@ -51,8 +56,8 @@ public class DeliveryRepository {
     /** Orders some instance should work on now: searching and due, or cancelled with capacity to give back. */
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        // No sort: a store without the (status, next attempt) index, like the embedded one, can then stop at the
-        // first `limit` matches instead of reading every order; the oldest orders come first either way.
+        // No sort: the embedded store's index gives the orders in those states by id, and the oldest orders
+        // come first either way.
         orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id")).limit(limit)
                 .forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
@@ -111,10 +116,11 @@ public class DeliveryRepository {
     }
 
     private static Bson claimable(long nowMs) {
-        return Filters.and(
-                Filters.or(Filters.in("delivery.status", DeliveryStatus.SEARCHING),
-                        Filters.and(Filters.eq("delivery.status", DeliveryStatus.CANCELLED),
-                                Filters.eq("delivery.release_pending", true))),
+        // The status first and on its own: the index on delivery.status then narrows the poll to the orders in
+        // those states, in the embedded store too (its index serves a top-level $in of one field).
+        return StoreFilters.allOf(
+                Filters.in("delivery.status", CLAIMABLE_STATUSES),
+                Filters.or(Filters.in("delivery.status", DeliveryStatus.SEARCHING), Filters.eq("delivery.release_pending", true)),
                 Filters.or(Filters.eq("delivery.next_attempt_ms", null), Filters.lte("delivery.next_attempt_ms", nowMs)),
                 Filters.or(Filters.eq("delivery.lease_until_ms", null), Filters.lt("delivery.lease_until_ms", nowMs)));
     }

@@ -51,7 +51,7 @@ public class DeadLetters {
     /** Wire-tap preparation: the tapped copy carries only the {@code order.dead_lettered} event, whose order id is the dead letter's. */
     public void eventAsBody(Exchange exchange) {
         Store store = Deliveries.store(exchange);
-        exchange.getMessage().setBody(new OrderEvent(OrderEvent.DEAD_LETTERED, exchange.getProperty(ID, String.class),
+        TappedCopy.keepOnly(exchange, new OrderEvent(OrderEvent.DEAD_LETTERED, exchange.getProperty(ID, String.class),
                 Deliveries.platform(exchange), store == null ? null : store.storeUid(), null, null, null, null, null, null,
                 clock.instant()));
     }

@@ -152,12 +152,12 @@ public class OrderImporter {
 
     /** Wire-tap preparation: the tapped copy carries only the event. */
     public static void eventAsBody(Exchange exchange) {
-        exchange.getMessage().setBody(exchange.getProperty(EVENT));
+        TappedCopy.keepOnly(exchange, exchange.getProperty(EVENT));
     }
 
     /** Wire-tap preparation: the tapped copy carries only the delivery to keep. */
     public static void keptDeliveryAsBody(Exchange exchange) {
-        exchange.getMessage().setBody(exchange.getProperty(KEPT_DELIVERY));
+        TappedCopy.keepOnly(exchange, exchange.getProperty(KEPT_DELIVERY));
     }
 
     /** Appends a kept delivery to its order's history (the {@code delivery-history} route). */

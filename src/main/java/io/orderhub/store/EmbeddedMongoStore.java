@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -196,6 +197,11 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
             super(mvStore);
             this.commands = commands;
             this.journal = journal;
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new CompactH2Database(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override

@@ -19,7 +19,8 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
               --seed-levels=A,B      the store sizes for --seed (default 100000,1000000)
               --connections=N        closed-loop connections for the ceiling and the sustained run (default 64)
               --ceiling=S            seconds of the no-op ceiling (default 10)
-              --warmup=S             seconds of imports before the sustained run (default 5)
+              --warmup=S             seconds of warm-up before the ceiling and before the imports (default 20: on two
+                             cores the JIT compilers take a good part of the CPU for the first ten seconds)
               --sustained=S          seconds of the sustained run (default 60)
               --rate=R               open-loop requests per second (default 1000)
               --open-loop=S          seconds of the open-loop run (default 20)
@@ -34,7 +35,7 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
         List<Deployment.Shape> shapes = List.of(Deployment.Shape.EMBEDDED);
         int connections = 64;
         int ceiling = 10;
-        int warmup = 5;
+        int warmup = 20;
         int sustained = 60;
         int rate = 1000;
         int openLoop = 20;

@@ -61,6 +61,10 @@ final class Deployment implements AutoCloseable {
         this.redisDb = redisDb;
     }
 
+    private static List<String> words(String line) {
+        return line == null || line.isBlank() ? List.of() : List.of(line.trim().split("\\s+"));
+    }
+
     static Deployment start(Shape shape, BenchOptions options, int seedOrders, String platformApiBaseUrl, Path workDir) {
         try {
             Files.createDirectories(workDir);
@@ -104,9 +108,14 @@ final class Deployment implements AutoCloseable {
             Path logs = Paths.get("target", "bench-logs");
             Files.createDirectories(logs);
             Path log = logs.resolve("hub-" + shape.name().toLowerCase() + "-" + port + ".log").toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.hubHeap()));
+            // The JVM options of the Dockerfile's entry point (the parallel collector), with the run's heap.
+            List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseParallelGC", "-Xmx" + options.hubHeap()));
+            // Experiments: JVM options of the hub (a GC, a profiler agent), e.g. BENCH_HUB_JVM_ARGS="-XX:TieredStopAtLevel=1".
+            command.addAll(words(System.getenv("BENCH_HUB_JVM_ARGS")));
             command.addAll(List.of("-jar", PackagedHub.jar().toString(), "--server.port=" + port));
             command.addAll(args);
+            // Experiments (a role split, a pool size): extra hub arguments, e.g. BENCH_HUB_ARGS="--orderhub.roles=import".
+            command.addAll(words(System.getenv("BENCH_HUB_ARGS")));
             // A second attempt when the first start fails: on a loaded machine the hub's 250 ms Redis timeout can
             // expire while it connects, and it then stops (as it should) before it reports UP.
             for (int attempt = 1; ; attempt++) {
@@ -138,7 +147,7 @@ final class Deployment implements AutoCloseable {
     }
 
     private static Process startStore(Path dir, int port) throws IOException {
-        List<String> command = List.of(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java(), "-XX:+UseParallelGC", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 StoreProcess.class.getName(), dir.toString(), Integer.toString(port));
         Path logs = Paths.get("target", "bench-logs");
         Files.createDirectories(logs);

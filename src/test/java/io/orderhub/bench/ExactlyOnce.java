@@ -49,7 +49,7 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             long last = -1;
             long count;
-            while ((count = orders.countDocuments()) != last && System.nanoTime() < deadline) {
+            while ((count = orders.estimatedDocumentCount()) != last && System.nanoTime() < deadline) {
                 last = count;
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
             }

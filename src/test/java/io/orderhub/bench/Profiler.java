@@ -75,7 +75,7 @@ final class Profiler {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
-    private static void jcmd(long pid, String... command) {
+    static void jcmd(long pid, String... command) {
         List<String> line = new java.util.ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid)));
         line.addAll(List.of(command));

@@ -10,19 +10,21 @@ import io.orderhub.support.HubClient;
 
 /**
  * Samples the hub's heap in use (its own {@code jvm.memory.used} metric, area heap) and its resident set size
- * ({@code VmRSS} of /proc) once a second while a phase runs, to show the maximum and any growth.
+ * ({@code VmRSS} of /proc) once a second while a phase runs, to show the maximum; and the live heap (in use
+ * right after a full collection, asked for with {@code jcmd GC.run}) when the phase starts and ends, to show
+ * growth: the heap in use between collections says how much garbage waits, not what is kept.
  */
 final class ResourceSampler implements AutoCloseable {
 
     /**
-     * Figures in MB; NaN when they could not be read. The heap floors are the lowest heap-in-use sample of the
-     * first and of the last third of the run: what survived the collections then, so a leak shows as a rising floor.
+     * Figures in MB; NaN when they could not be read. Bounded caches and queues (the dedup cache, the store's
+     * page cache, the event queues) may still fill during the run, hence the margin of {@link #grows()}.
      */
     record Memory(double heapStart, double heapEnd, double heapMax, double rssStart, double rssEnd, double rssMax,
-            double floorFirstThird, double floorLastThird) {
+            double liveStart, double liveEnd) {
 
         boolean grows() {
-            return floorLastThird > floorFirstThird * 1.25 + 16;
+            return !(liveEnd <= liveStart * 1.25 + 32);
         }
     }
 
@@ -30,11 +32,13 @@ final class ResourceSampler implements AutoCloseable {
     private final long pid;
     private final List<double[]> samples = new ArrayList<>();
     private final Thread thread;
+    private final double liveStart;
     private volatile boolean running = true;
 
     ResourceSampler(HubClient hub, long pid) {
         this.hub = hub;
         this.pid = pid;
+        this.liveStart = liveHeap();
         this.thread = new Thread(this::run, "resource-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -63,20 +67,26 @@ final class ResourceSampler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        double liveEnd = liveHeap();
         synchronized (samples) {
             if (samples.isEmpty()) {
-                return new Memory(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return new Memory(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, liveStart, liveEnd);
             }
-            int third = Math.max(1, samples.size() / 3);
-            double floorFirst = samples.subList(0, third).stream().mapToDouble(s -> s[0]).min().orElse(Double.NaN);
-            double floorLast = samples.subList(samples.size() - third, samples.size()).stream().mapToDouble(s -> s[0]).min()
-                    .orElse(Double.NaN);
             double[] first = samples.get(0);
             double[] last = samples.get(samples.size() - 1);
             double heapMax = samples.stream().mapToDouble(s -> s[0]).max().orElse(Double.NaN);
             double rssMax = samples.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN);
-            return new Memory(first[0], last[0], heapMax, first[1], last[1], rssMax, floorFirst, floorLast);
+            return new Memory(first[0], last[0], heapMax, first[1], last[1], rssMax, liveStart, liveEnd);
         }
+    }
+
+    private double liveHeap() {
+        try {
+            Profiler.jcmd(pid, "GC.run");
+        } catch (IllegalStateException gone) {
+            return Double.NaN;
+        }
+        return metric("jvm.memory.used", "area:heap");
     }
 
     private double metric(String name, String tag) {

@@ -1,0 +1,23 @@
+package io.orderhub.order;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultMessage;
+
+/**
+ * What a wire tap hands to a queue ({@code seda:order-events}, {@code seda:delivery-history}). The tapped
+ * exchange is a copy of the request's: its headers, the raw payload, the parsed tree and the servlet request
+ * would wait in the queue with it, some 20 KB an order, and a backlog of assignments then filled the heap.
+ * The copy keeps its body only; its consumers read nothing else.
+ */
+final class TappedCopy {
+
+    private TappedCopy() {
+    }
+
+    static void keepOnly(Exchange exchange, Object body) {
+        DefaultMessage message = new DefaultMessage(exchange);
+        message.setBody(body);
+        exchange.removeProperties("*");
+        exchange.setMessage(message);
+    }
+}
