@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.orderhub.order.OrderDocuments;
@@ -30,6 +32,7 @@ public class DashboardState {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardState.class);
     private static final int MINUTES = 60;
+    private static final int REBUILD_PAGE = 2_000;
 
     private record Statuses(String platform, String financial, String delivery) {
     }
@@ -50,24 +53,34 @@ public class DashboardState {
         this.clock = clock;
     }
 
-    /** Reads every stored order's platform and statuses, the latest orders in full, and the dead letters' count. */
+    /**
+     * Reads every stored order's platform and statuses, the latest orders in full, and the dead letters' count.
+     * In pages by {@code _id}: one cursor over every order would make a store without a query planner, like the
+     * embedded one, hold them all in memory at once. Ids grow with time, so the last ones read are the latest.
+     */
     public synchronized void rebuild(MongoDatabase database) {
         long started = System.nanoTime();
-        var cursor = database.getCollection(OrderDocuments.COLLECTION).find()
-                .projection(Projections.include("platform", "store_uid", "order_number", "totals.total", "currency",
-                        "financial_status", "delivery.status", "delivery.partner_id", "processed_at", "cancelled_at"))
-                .sort(Sorts.ascending("_id"));
-        for (Document order : cursor) {
-            Document totals = order.get("totals", Document.class);
-            Document delivery = order.get("delivery", Document.class);
-            String type = order.get("cancelled_at") != null ? OrderEvent.CANCELLED : OrderEvent.CREATED;
-            apply(new DashboardEvent(type, order.getString("_id"), order.getString("platform"), order.getString("store_uid"),
-                    order.getString("order_number"), totals == null ? null : totals.getString("total"),
-                    order.getString("currency"), order.getString("financial_status"),
-                    delivery == null ? null : delivery.getString("status"),
-                    delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
-        }
-        deadLettered = database.getCollection(OrderDocuments.DEAD_LETTERS).countDocuments();
+        MongoCollection<Document> orders = database.getCollection(OrderDocuments.COLLECTION);
+        String after = null;
+        List<Document> page;
+        do {
+            page = orders.find(after == null ? new Document() : Filters.gt("_id", after))
+                    .projection(Projections.include("platform", "store_uid", "order_number", "totals.total", "currency",
+                            "financial_status", "delivery.status", "delivery.partner_id", "processed_at", "cancelled_at"))
+                    .sort(Sorts.ascending("_id")).limit(REBUILD_PAGE).into(new ArrayList<>(REBUILD_PAGE));
+            for (Document order : page) {
+                Document totals = order.get("totals", Document.class);
+                Document delivery = order.get("delivery", Document.class);
+                String type = order.get("cancelled_at") != null ? OrderEvent.CANCELLED : OrderEvent.CREATED;
+                apply(new DashboardEvent(type, order.getString("_id"), order.getString("platform"), order.getString("store_uid"),
+                        order.getString("order_number"), totals == null ? null : totals.getString("total"),
+                        order.getString("currency"), order.getString("financial_status"),
+                        delivery == null ? null : delivery.getString("status"),
+                        delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
+                after = order.getString("_id");
+            }
+        } while (page.size() == REBUILD_PAGE);
+        deadLettered = database.getCollection(OrderDocuments.DEAD_LETTERS).estimatedDocumentCount();
         log.info("Dashboard state rebuilt from {} stored orders in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

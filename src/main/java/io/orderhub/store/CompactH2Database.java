@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
@@ -52,7 +51,7 @@ final class CompactH2Database extends AbstractSynchronizedMongoDatabase<Object> 
         MVMap<Object, Document> documents = open(DOCUMENTS + name, BSON, new MVMap.Builder<Object, Document>()
                 .valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> meta = mvStore.openMap(META + name);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new IdOrderedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     @Override

@@ -164,4 +164,45 @@ class EmbeddedStoreFormatTest {
         Document stats = client.getDatabase("orderhub").runCommand(new Document("collStats", "orders"));
         return ((Number) stats.get("indexSize", Document.class).get("delivery.status_1_delivery.next_attempt_ms_1")).longValue();
     }
+
+    @Test
+    void sortsByIdReadInKeyOrderAndPagesStartWhereTheLastEnded() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir.toString(), 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> orders = orders(client);
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                String id = String.format("ord_%04d", (i * 7919) % 1000);
+                all.add(id);
+                orders.insertOne(new Document("_id", id).append("n", i));
+            }
+            all.sort(null);
+            assertThat(ids(orders.find().sort(new Document("_id", -1)).limit(5)))
+                    .containsExactly(all.get(249), all.get(248), all.get(247), all.get(246), all.get(245));
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            List<String> page;
+            do {
+                page = ids(orders.find(after == null ? new Document() : Filters.gt("_id", after))
+                        .sort(new Document("_id", 1)).limit(40));
+                paged.addAll(page);
+                after = page.isEmpty() ? after : page.get(page.size() - 1);
+            } while (page.size() == 40);
+            assertThat(paged).containsExactlyElementsOf(all);
+            // Other filters still apply to what is read in order.
+            assertThat(ids(orders.find(Filters.lt("n", 3)).sort(new Document("_id", 1))))
+                    .containsExactlyElementsOf(List.of("ord_0000", "ord_0919", "ord_0838").stream().sorted().toList());
+
+            // Keys of other types: the server's own sort, numbers before strings and in numeric order across types.
+            MongoCollection<Document> mixed = client.getDatabase("orderhub").getCollection("mixed");
+            mixed.insertMany(List.of(new Document("_id", "b"), new Document("_id", 10L), new Document("_id", 2.5),
+                    new Document("_id", 3), new Document("_id", "a")));
+            assertThat(mixed.find().sort(new Document("_id", 1)).map(d -> String.valueOf(d.get("_id"))).into(new ArrayList<>()))
+                    .containsExactly("2.5", "3", "10", "a", "b");
+        }
+    }
+
+    private static List<String> ids(com.mongodb.client.FindIterable<Document> found) {
+        return found.map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
 }
