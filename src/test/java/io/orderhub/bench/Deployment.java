@@ -156,7 +156,13 @@ final class Deployment implements AutoCloseable {
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("READY ")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "store-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (UncheckedIOException closed) {
+                        // the store process was stopped: nothing more to read
+                    }
+                }, "store-output");
                 drain.setDaemon(true);
                 drain.start();
                 return process;
