@@ -67,7 +67,7 @@ final class BenchReport {
         check(out, "", run.check());
         for (SeededRun seeded : run.seeded()) {
             row(out, String.format("sustained imports/s with %,d orders already stored (seeded in %.0f s)", seeded.seeded(),
-                    seeded.seedMillis() / 1000.0), String.format("%,.0f (%.0f %% of the empty store)", seeded.rate(),
+                    seeded.seedMillis() / 1000.0), String.format("%,.0f (%.1f %% of the empty store)", seeded.rate(),
                     100 * seeded.rate() / run.sustained().rate()));
             check(out, String.format("with %,d stored: ", seeded.seeded()), seeded.check());
         }
@@ -83,7 +83,7 @@ final class BenchReport {
         }
         run.seeded().stream().filter(s -> s.seeded() >= 1_000_000).findFirst().ifPresentOrElse(
                 s -> goal(out, "import rate with " + String.format("%,d", s.seeded()) + " stored orders vs empty store", "≥ 80 %",
-                        String.format("%.0f %%", 100 * s.rate() / run.sustained().rate()), s.rate() >= 0.8 * run.sustained().rate()),
+                        String.format("%.1f %%", 100 * s.rate() / run.sustained().rate()), s.rate() >= 0.8 * run.sustained().rate()),
                 () -> out.append("| import rate with 1,000,000 stored orders vs empty store | ≥ 80 % | not run (`--seed`) | – |\n"));
         goal(out, "heap during the sustained run", "≤ 512 MB, no growth over the run",
                 String.format("max %.0f MB; live %.0f → %.0f MB", m.heapMax(), m.liveStart(), m.liveEnd()),

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -103,14 +104,7 @@ final class LoadRunner implements AutoCloseable {
             send(importRequest(workload.get(index))).onComplete(answer -> {
                 long micros = (System.nanoTime() - intended) / 1_000;
                 latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
-                if (answer.succeeded()) {
-                    outcomes.record(index, answer.result().status(), answer.result().body());
-                    if (answer.result().status() < 300) {
-                        ok.incrementAndGet();
-                    }
-                } else {
-                    outcomes.record(index, -1, null);
-                }
+                settle(answer, index, outcomes::record, ok);
                 inFlight.release();
             });
         }
@@ -125,6 +119,18 @@ final class LoadRunner implements AutoCloseable {
     }
 
     private record Answer(int status, String body) {
+    }
+
+    /** Records what request {@code index} got (-1: no answer) and counts it when it was a 2xx. */
+    private static void settle(AsyncResult<Answer> answer, int index, Answered answered, AtomicLong ok) {
+        if (answer.failed()) {
+            answered.accept(index, -1, null);
+            return;
+        }
+        answered.accept(index, answer.result().status(), answer.result().body());
+        if (answer.result().status() < 300) {
+            ok.incrementAndGet();
+        }
     }
 
     /**
@@ -165,14 +171,7 @@ final class LoadRunner implements AutoCloseable {
                 long before = System.nanoTime();
                 sent.incrementAndGet();
                 send(requests.apply(index)).onComplete(answer -> {
-                    if (answer.succeeded()) {
-                        answered.accept(index, answer.result().status(), answer.result().body());
-                        if (answer.result().status() < 300) {
-                            ok.incrementAndGet();
-                        }
-                    } else {
-                        answered.accept(index, -1, null);
-                    }
+                    settle(answer, index, answered, ok);
                     latency.recordValue(Math.min((System.nanoTime() - before) / 1_000, latency.getHighestTrackableValue()));
                     next();
                 });
