@@ -11,13 +11,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.orderhub.order.OrderDocuments;
-import io.orderhub.store.StoreFilters;
+import io.orderhub.store.RetiredIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -42,11 +41,9 @@ public class DeliveryRepository {
     public DeliveryRepository(MongoDatabase orderhubDatabase) {
         this.orders = orderhubDatabase.getCollection(OrderDocuments.COLLECTION);
         orders.createIndex(Indexes.ascending("delivery.status", "delivery.next_attempt_ms"));
-        // Every change is conditional on (_id, delivery.version). A real MongoDB serves that from _id alone; the
-        // embedded Mongo-wire server uses an index only for a filter with exactly its fields, and would otherwise
-        // scan every order for each change.
-        orders.createIndex(Indexes.ascending("_id", "delivery.version"),
-                new IndexOptions().unique(true).name("delivery_version"));
+        // Changes are conditional on (_id, delivery.version): served from _id, by a real MongoDB and by the embedded
+        // store alike. Earlier versions kept an index of exactly those fields for the embedded store.
+        RetiredIndexes.drop(orders, "delivery_version");
     }
 
     public Optional<Document> find(String orderId) {
@@ -56,8 +53,8 @@ public class DeliveryRepository {
     /** Orders some instance should work on now: searching and due, or cancelled with capacity to give back. */
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        // No sort: the embedded store's index gives the orders in those states by id, and the oldest orders
-        // come first either way.
+        // No sort: any due orders will do, every poll takes the next ones; a sort would have the embedded store
+        // read and order every order in those states first.
         orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id")).limit(limit)
                 .forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
@@ -75,7 +72,7 @@ public class DeliveryRepository {
             return Optional.empty();
         }
         return Optional.ofNullable(orders.findOneAndUpdate(
-                StoreFilters.allOf(Filters.eq("_id", orderId), Filters.eq("delivery.version", delivery.get("version"))),
+                Filters.and(Filters.eq("_id", orderId), Filters.eq("delivery.version", delivery.get("version"))),
                 Updates.combine(Updates.set("delivery.lease_owner", owner),
                         Updates.set("delivery.lease_until_ms", nowMs + lease.toMillis()),
                         Updates.inc("delivery.version", 1)),
@@ -110,15 +107,15 @@ public class DeliveryRepository {
         }
         updates.add(Updates.inc("delivery.version", 1));
         return Optional.ofNullable(orders.findOneAndUpdate(
-                StoreFilters.allOf(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())),
+                Filters.and(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())),
                 Updates.combine(updates),
                 new FindOneAndUpdateOptions().projection(WITHOUT_INTERNALS).returnDocument(ReturnDocument.AFTER)));
     }
 
     private static Bson claimable(long nowMs) {
-        // The status first and on its own: the index on delivery.status then narrows the poll to the orders in
-        // those states, in the embedded store too (its index serves a top-level $in of one field).
-        return StoreFilters.allOf(
+        // The status as a condition of its own: the index on delivery.status then narrows the poll to the orders
+        // in those states, in the embedded store too (its index serves an $in among the conjunction's conditions).
+        return Filters.and(
                 Filters.in("delivery.status", CLAIMABLE_STATUSES),
                 Filters.or(Filters.in("delivery.status", DeliveryStatus.SEARCHING), Filters.eq("delivery.release_pending", true)),
                 Filters.or(Filters.eq("delivery.next_attempt_ms", null), Filters.lte("delivery.next_attempt_ms", nowMs)),

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.orderhub.order.OrderDocuments;
 import io.orderhub.order.OrderEvent;
+import io.orderhub.store.IdPages;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * orders per minute over the last hour. Rebuilt from the store at start, then kept by the events.
  *
  * <p>Status counters need each order's previous status when an update arrives, so a compact index of
- * every order's platform and statuses is kept (about 130 bytes an order: the status strings are shared).
+ * every order's platform and statuses is kept (about 134 bytes an order: the status strings are shared).
  */
 public class DashboardState {
 
@@ -56,31 +54,23 @@ public class DashboardState {
 
     /**
      * Reads every stored order's platform and statuses, the latest orders in full, and the dead letters' count.
-     * In pages by {@code _id}: one cursor over every order would make a store without a query planner, like the
-     * embedded one, hold them all in memory at once. Ids grow with time, so the last ones read are the latest.
+     * In pages by {@code _id} ({@link IdPages}); ids grow with time, so the last ones read are the latest.
      */
     public synchronized void rebuild(MongoDatabase database) {
         long started = System.nanoTime();
-        MongoCollection<Document> orders = database.getCollection(OrderDocuments.COLLECTION);
-        String after = null;
-        List<Document> page;
-        do {
-            page = orders.find(after == null ? new Document() : Filters.gt("_id", after))
-                    .projection(Projections.include("platform", "store_uid", "order_number", "totals.total", "currency",
-                            "financial_status", "delivery.status", "delivery.partner_id", "processed_at", "cancelled_at"))
-                    .sort(Sorts.ascending("_id")).limit(REBUILD_PAGE).into(new ArrayList<>(REBUILD_PAGE));
-            for (Document order : page) {
-                Document totals = order.get("totals", Document.class);
-                Document delivery = order.get("delivery", Document.class);
-                String type = order.get("cancelled_at") != null ? OrderEvent.CANCELLED : OrderEvent.CREATED;
-                apply(new DashboardEvent(type, order.getString("_id"), order.getString("platform"), order.getString("store_uid"),
-                        order.getString("order_number"), totals == null ? null : totals.getString("total"),
-                        order.getString("currency"), order.getString("financial_status"),
-                        delivery == null ? null : delivery.getString("status"),
-                        delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
-                after = order.getString("_id");
-            }
-        } while (page.size() == REBUILD_PAGE);
+        IdPages.forEach(database.getCollection(OrderDocuments.COLLECTION),
+                Projections.include("platform", "store_uid", "order_number", "totals.total", "currency", "financial_status",
+                        "delivery.status", "delivery.partner_id", "processed_at", "cancelled_at"),
+                REBUILD_PAGE, order -> {
+                    Document totals = order.get("totals", Document.class);
+                    Document delivery = order.get("delivery", Document.class);
+                    String type = order.get("cancelled_at") != null ? OrderEvent.CANCELLED : OrderEvent.CREATED;
+                    apply(new DashboardEvent(type, order.getString("_id"), order.getString("platform"),
+                            order.getString("store_uid"), order.getString("order_number"),
+                            totals == null ? null : totals.getString("total"), order.getString("currency"),
+                            order.getString("financial_status"), delivery == null ? null : delivery.getString("status"),
+                            delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
+                });
         deadLettered = database.getCollection(OrderDocuments.DEAD_LETTERS).estimatedDocumentCount();
         log.info("Dashboard state rebuilt from {} stored orders in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -121,7 +111,7 @@ public class DashboardState {
 
     /**
      * One instance per status value: every stored order has an entry in the index, and with a string of its own
-     * for each of three statuses a million orders took some 280 MB of heap instead of 130.
+     * for each of three statuses (as decoded from the store) a million entries take 278 MB of heap instead of 134.
      */
     private String shared(String value) {
         return value == null ? null : values.computeIfAbsent(value, v -> v);

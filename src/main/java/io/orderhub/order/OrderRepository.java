@@ -13,7 +13,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.orderhub.store.StoreFilters;
+import io.orderhub.store.RetiredIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -44,9 +44,9 @@ public class OrderRepository {
     private void ensureIndexes() {
         orders.createIndex(Indexes.ascending("platform", "store_uid", "platform_order_id"),
                 new IndexOptions().unique(true).name("order_identity"));
-        // Updates are conditional on (_id, _digest). The embedded Mongo-wire server uses an index only for a filter
-        // with exactly its fields; without this one it would scan every order for each update.
-        orders.createIndex(Indexes.ascending("_id", OrderDocuments.DIGEST), new IndexOptions().unique(true).name("order_digest"));
+        // Updates are conditional on (_id, _digest): served from _id, by a real MongoDB and by the embedded store
+        // alike. Earlier versions kept an index of exactly those fields for the embedded store.
+        RetiredIndexes.drop(orders, "order_digest");
     }
 
     /** The stored order for an idempotency key's parts, internal fields included. */
@@ -76,8 +76,8 @@ public class OrderRepository {
         updates.add(Updates.set(OrderDocuments.UPDATED_MS, newer.updatedAtMillis()));
         updates.add(Updates.push(OrderDocuments.DELIVERIES, OrderDocuments.rawDelivery(newer, "updated").append("changes", changes)));
         // The caller found the stored version not newer on the document with this digest, and the digest covers
-        // updated_at: the digest alone is the condition (exactly the fields of the order_digest index).
-        return orders.updateOne(StoreFilters.allOf(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest)),
+        // updated_at: the digest alone is the condition.
+        return orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(OrderDocuments.DIGEST, expectedDigest)),
                 Updates.combine(updates)).getModifiedCount() == 1;
     }
 
@@ -94,7 +94,7 @@ public class OrderRepository {
     }
 
     private static Bson identity(ObjectNode order) {
-        return StoreFilters.allOf(Filters.eq("platform", order.path("platform").asText()),
+        return Filters.and(Filters.eq("platform", order.path("platform").asText()),
                 Filters.eq("store_uid", order.path("store_uid").asText()),
                 Filters.eq("platform_order_id", order.path("platform_order_id").asText()));
     }

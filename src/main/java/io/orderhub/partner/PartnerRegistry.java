@@ -17,7 +17,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.orderhub.problem.Problems;
-import io.orderhub.store.StoreFilters;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -117,13 +116,13 @@ public class PartnerRegistry {
     public boolean reserve(Registered candidate) {
         int capacity = candidate.partner().capacity();
         return partners.findOneAndUpdate(
-                StoreFilters.allOf(Filters.eq("_id", candidate.partner().id()), Filters.eq("active", true),
+                Filters.and(Filters.eq("_id", candidate.partner().id()), Filters.eq("active", true),
                         Filters.eq("capacity", capacity), Filters.lt(ACTIVE_ORDERS, capacity)),
                 Updates.inc(ACTIVE_ORDERS, 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
     }
 
     public void release(String partnerId) {
-        partners.updateOne(StoreFilters.allOf(Filters.eq("_id", partnerId), Filters.gt(ACTIVE_ORDERS, 0)),
+        partners.updateOne(Filters.and(Filters.eq("_id", partnerId), Filters.gt(ACTIVE_ORDERS, 0)),
                 Updates.inc(ACTIVE_ORDERS, -1));
     }
 

@@ -18,7 +18,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.orderhub.store.StoreFilters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,7 @@ public class Checkpoints {
         create(key);
         Date now = Date.from(clock.instant());
         Bson free = Filters.or(Filters.eq("lease_owner", null), Filters.lt("lease_until", now));
-        Document taken = checkpoints.findOneAndUpdate(StoreFilters.allOf(Filters.eq("_id", key), free),
+        Document taken = checkpoints.findOneAndUpdate(Filters.and(Filters.eq("_id", key), free),
                 Updates.combine(Updates.set("lease_owner", owner), Updates.set("lease_until", until(lease))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(taken).map(Checkpoints::checkpoint);
@@ -114,7 +113,7 @@ public class Checkpoints {
     }
 
     private void owned(String key, String owner, Bson update) {
-        if (checkpoints.updateOne(StoreFilters.allOf(Filters.eq("_id", key), Filters.eq("lease_owner", owner)), update)
+        if (checkpoints.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("lease_owner", owner)), update)
                 .getMatchedCount() == 0) {
             throw new LeaseLostException(key, owner);
         }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * version (Java-serialized, without the suffix) are copied into the new form once, when first opened.
  * <p>
  * Map names: {@code databases.<db>.<collection>#bson} (documents), {@code meta.<db>.<collection>} (sizes),
- * {@code <db>.<collection>._index_<name>#keys} (unique indexes). The {@code databases.} prefix is how the
+ * {@code <db>.<collection>._index_<name>#keys} (indexes, unique and secondary). The {@code databases.} prefix is how the
  * backend finds the databases of a file when it opens.
  */
 final class CompactH2Database extends AbstractSynchronizedMongoDatabase<Object> {
@@ -48,8 +48,7 @@ final class CompactH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String name = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = open(DOCUMENTS + name, BSON, new MVMap.Builder<Object, Document>()
-                .valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, Document> documents = open(DOCUMENTS + name, BSON, documents());
         MVMap<String, Object> meta = mvStore.openMap(META + name);
         return new IdOrderedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
@@ -57,17 +56,24 @@ final class CompactH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        MVMap<KeyValue, Object> positions = open(indexMap(collectionName, indexName), KEYS,
-                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+        MVMap<KeyValue, Object> positions = open(indexMap(collectionName, indexName), KEYS, keys());
         return new KeyedUniqueIndex(positions, indexName, keys, sparse);
     }
 
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        MVMap<KeyValue, Object> entries = mvStore.openMap(indexMap(collectionName, indexName) + KEYS,
-                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+        // Never kept before (the server ignored such indexes): nothing to convert.
+        MVMap<KeyValue, Object> entries = mvStore.openMap(indexMap(collectionName, indexName) + KEYS, keys());
         return new KeyedSecondaryIndex(entries, indexName, keys, sparse);
+    }
+
+    private static MVMap.Builder<Object, Document> documents() {
+        return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+    }
+
+    private static MVMap.Builder<KeyValue, Object> keys() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE);
     }
 
     /** Opens {@code name + suffix} in the compact form, first moving a Java-serialized {@code name} into it. */
@@ -117,8 +123,7 @@ final class CompactH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String newName = getFullCollectionNamespace(newCollectionName);
-        mvStore.renameMap(mvStore.openMap(DOCUMENTS + collection.getFullName() + BSON,
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE)), DOCUMENTS + newName + BSON);
+        mvStore.renameMap(mvStore.openMap(DOCUMENTS + collection.getFullName() + BSON, documents()), DOCUMENTS + newName + BSON);
         mvStore.renameMap(mvStore.openMap(META + collection.getFullName()), META + newName);
     }
 

@@ -21,9 +21,9 @@ import org.h2.mvstore.MVMap;
  * followed by its position (its {@code _id}), so equal values of many documents stay apart, sorted by
  * {@link IndexKeyType}.
  * <p>
- * It serves a query that names the index's first field at the top level with a string, or with
- * {@code $in} of strings (strings are stored as they are; other types the server normalises first): it
- * returns the documents with those values, and the server then applies the whole query to just those. The
+ * It serves a query that requires the index's first field (among its {@link Conjunction} conditions) to be a
+ * string, or one of an {@code $in} of strings (strings are stored as they are; other types the server
+ * normalises first): it returns the documents with those values, and the server then applies the whole query to just those. The
  * due-order poll of the assignment is such a query; without this index it read every stored order each time,
  * under the collection's lock.
  */
@@ -100,9 +100,9 @@ final class KeyedSecondaryIndex extends Index<Object> {
         return !queriedValues(query).isEmpty();
     }
 
-    /** The strings the query asks the first field to equal, or none when it asks anything else of it. */
+    /** The strings the query requires the first field to equal, or none when it asks anything else of it. */
     private List<String> queriedValues(Document query) {
-        Object condition = query.get(keys().get(0));
+        Object condition = Conjunction.fieldConditions(query).get(keys().get(0));
         if (condition instanceof String value) {
             return List.of(value);
         }

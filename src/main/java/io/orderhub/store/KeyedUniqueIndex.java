@@ -1,5 +1,6 @@
 package io.orderhub.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,16 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
-/** A unique index of the embedded store: an MVMap from {@link IndexKeyType} keys to document positions. */
+/**
+ * A unique index of the embedded store: an MVMap from {@link IndexKeyType} keys to document positions. It serves
+ * any query that pins each of its fields to one plain value among its {@link Conjunction} conditions, not only
+ * a query of exactly its fields (the wire server's rule): {@code {_id: x, "delivery.version": 3}} is a lookup by
+ * {@code _id}, the rest is checked on the one document found.
+ */
 final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> positions;
@@ -17,6 +25,31 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     KeyedUniqueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positions = positions;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || pinned(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        return super.canHandle(query) ? super.getPositions(query) : super.getPositions(pinned(query));
+    }
+
+    /** The index's fields with the plain values the query requires of them, or null if it leaves one open. */
+    private Document pinned(Document query) {
+        Map<String, Object> conditions = Conjunction.fieldConditions(query);
+        Document pinned = new Document();
+        for (String field : keys()) {
+            Object value = conditions.get(field);
+            if (value == null || value instanceof Document || value instanceof Collection
+                    || BsonRegularExpression.isRegularExpression(value)) {
+                return null;
+            }
+            pinned.put(field, value);
+        }
+        return pinned;
     }
 
     @Override

@@ -205,4 +205,18 @@ class EmbeddedStoreFormatTest {
     private static List<String> ids(com.mongodb.client.FindIterable<Document> found) {
         return found.map(d -> d.getString("_id")).into(new ArrayList<>());
     }
+
+    @Test
+    void theHelperIndexesOfEarlierVersionsAreDroppedWhenTheHubOpensTheStore() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir.toString(), 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> orders = orders(client);
+            orders.createIndex(Indexes.ascending("_id", "_digest"), new IndexOptions().unique(true).name("order_digest"));
+            indexes(orders);
+            new io.orderhub.order.OrderRepository(client.getDatabase("orderhub"));
+            new io.orderhub.assignment.DeliveryRepository(client.getDatabase("orderhub"));
+            List<String> names = orders.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>());
+            assertThat(names).contains("_id_", "order_identity").doesNotContain("order_digest", "delivery_version");
+        }
+    }
 }

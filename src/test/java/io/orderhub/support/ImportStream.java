@@ -16,9 +16,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
+import io.orderhub.store.IdPages;
 import org.bson.Document;
 
 /**
@@ -127,19 +126,9 @@ public final class ImportStream {
     public static Map<String, Integer> storedCounts(String storeUri) {
         try (MongoClient mongo = MongoClients.create(storeUri)) {
             Map<String, Integer> counts = new TreeMap<>();
-            // In pages by _id: one cursor over a million orders would have the store hold them all at once.
-            var orders = mongo.getDatabase("orderhub").getCollection("orders");
-            String after = null;
-            List<Document> page;
-            do {
-                page = orders.find(after == null ? new Document() : Filters.gt("_id", after))
-                        .projection(Projections.include("platform", "platform_order_id")).sort(Sorts.ascending("_id"))
-                        .limit(5_000).into(new ArrayList<>());
-                for (Document order : page) {
-                    counts.merge(order.getString("platform") + "_" + order.get("platform_order_id"), 1, Integer::sum);
-                    after = order.getString("_id");
-                }
-            } while (page.size() == 5_000);
+            IdPages.forEach(mongo.getDatabase("orderhub").getCollection("orders"),
+                    Projections.include("platform", "platform_order_id"), 5_000,
+                    order -> counts.merge(order.getString("platform") + "_" + order.get("platform_order_id"), 1, Integer::sum));
             return counts;
         }
     }
