@@ -78,6 +78,8 @@ class PartnerOutageTest extends PartnerDoubleTestSupport {
         // The import was answered on one of the hub's request threads (the "http-" pool); the assignment
         // ran on a thread of its own, still waiting for the Partner Service.
         assertThat(assigningThreads).isNotEmpty().noneMatch(name -> name.startsWith("http-") || name.contains("-exec-"));
+        // ... a thread of the breaker's own pool: left to itself Camel would start a new thread for every call.
+        assertThat(assigningThreads).allMatch(name -> name.contains("partner-call"), "a thread of the partner-call pool");
     }
 
     @Test
