@@ -21,7 +21,7 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
               --ceiling=S            seconds of the no-op ceiling (default 10)
               --warmup=S             seconds of warm-up before the ceiling and before the imports (default 20: on two
                              cores the JIT compilers take most of the CPU for the first ten seconds, and still
-                             a tenth to a sixth of it for the next minutes)
+                             10-16 % of it for the next minutes)
               --sustained=S          seconds of the sustained run (default 60)
               --rate=R               open-loop requests per second (default 1000)
               --open-loop=S          seconds of the open-loop run (default 20)

@@ -11,14 +11,18 @@ import java.util.List;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import io.orderhub.assignment.DeliveryRepository;
+import io.orderhub.order.OrderRepository;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -179,15 +183,9 @@ class EmbeddedStoreFormatTest {
             all.sort(null);
             assertThat(ids(orders.find().sort(new Document("_id", -1)).limit(5)))
                     .containsExactly(all.get(249), all.get(248), all.get(247), all.get(246), all.get(245));
+            // The hub's paged read (the dashboard rebuild): each page starts where the last ended.
             List<String> paged = new ArrayList<>();
-            String after = null;
-            List<String> page;
-            do {
-                page = ids(orders.find(after == null ? new Document() : Filters.gt("_id", after))
-                        .sort(new Document("_id", 1)).limit(40));
-                paged.addAll(page);
-                after = page.isEmpty() ? after : page.get(page.size() - 1);
-            } while (page.size() == 40);
+            IdPages.forEach(orders, Projections.include("_id"), 40, order -> paged.add(order.getString("_id")));
             assertThat(paged).containsExactlyElementsOf(all);
             // Other filters still apply to what is read in order.
             assertThat(ids(orders.find(Filters.lt("n", 3)).sort(new Document("_id", 1))))
@@ -202,7 +200,7 @@ class EmbeddedStoreFormatTest {
         }
     }
 
-    private static List<String> ids(com.mongodb.client.FindIterable<Document> found) {
+    private static List<String> ids(FindIterable<Document> found) {
         return found.map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 
@@ -213,8 +211,8 @@ class EmbeddedStoreFormatTest {
             MongoCollection<Document> orders = orders(client);
             orders.createIndex(Indexes.ascending("_id", "_digest"), new IndexOptions().unique(true).name("order_digest"));
             indexes(orders);
-            new io.orderhub.order.OrderRepository(client.getDatabase("orderhub"));
-            new io.orderhub.assignment.DeliveryRepository(client.getDatabase("orderhub"));
+            new OrderRepository(client.getDatabase("orderhub"));
+            new DeliveryRepository(client.getDatabase("orderhub"));
             List<String> names = orders.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>());
             assertThat(names).contains("_id_", "order_identity").doesNotContain("order_digest", "delivery_version");
         }
