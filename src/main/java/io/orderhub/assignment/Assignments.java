@@ -11,7 +11,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.orderhub.problem.Problems;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ public class Assignments {
 
     /** Exchange property with the {@link AssignmentTask} during an attempt. */
     public static final String TASK = "orderhubAssignmentTask";
+    /** Header marking an attempt started by the order's creation event: a new order, claimed and begun at once. */
+    public static final String NEW_ORDER = "orderhubNewOrder";
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
     private static final int MAX_CONFLICTS = 20;
 
@@ -70,10 +74,21 @@ public class Assignments {
         return due;
     }
 
-    /** The order, leased to this instance, or null when it is not due or another instance works on it. */
-    public AssignmentTask claim(String orderId) {
-        return repository.claim(orderId, instanceId, clock.instant(), properties.lease())
-                .map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
+    /**
+     * The order, leased to this instance, or null when it is not due or another instance works on it. A new
+     * order ({@code newOrder}: its creation event, not the poll) is claimed and starts its search in one write.
+     */
+    public AssignmentTask claim(@Body String orderId, @Header(NEW_ORDER) Boolean newOrder) {
+        Instant now = clock.instant();
+        Optional<Document> claimed;
+        if (Boolean.TRUE.equals(newOrder)) {
+            Transition start = timeline.start(now);
+            claimed = repository.claimNew(orderId, instanceId, now, properties.lease(), start);
+            claimed.ifPresent(order -> published(order, start, now));
+        } else {
+            claimed = repository.claim(orderId, instanceId, now, properties.lease());
+        }
+        return claimed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
     }
 
     public boolean needsRelease(AssignmentTask task) {
@@ -82,6 +97,9 @@ public class Assignments {
 
     /** A new order's search starts ({@code pending} → {@code assigning}); the lease is kept for the attempt. */
     public AssignmentTask begin(AssignmentTask task) {
+        if (!DeliveryStatus.PENDING.equals(task.state().status())) {
+            return task; // begun already (by its claim, or an earlier attempt): nothing to write, nothing to read
+        }
         Optional<Document> changed = transition(task.orderId(), task.state(),
                 state -> timeline.begin(state, clock.instant()).orElse(null), false);
         return changed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(task);
@@ -159,15 +177,7 @@ public class Assignments {
             Instant now = clock.instant();
             Optional<Document> changed = repository.apply(state, transition, now, endLease);
             if (changed.isPresent()) {
-                if (transition.isStatusChange()) {
-                    // The step in between is only worth a line when debugging: the timeline keeps it anyway.
-                    if (DeliveryStatus.ASSIGNING.equals(transition.status())) {
-                        log.debug("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
-                    } else {
-                        log.info("Order {} delivery {}: {}", orderId, transition.status(), transition.detail());
-                    }
-                    events.changed(changed.get(), now);
-                }
+                published(changed.get(), transition, now);
                 return changed;
             }
             Optional<DeliveryState> reread = current(orderId);
@@ -177,6 +187,20 @@ public class Assignments {
             state = reread.get();
         }
         throw new IllegalStateException("Order " + orderId + "'s delivery kept changing while being updated");
+    }
+
+    /** A status change is logged and published as a delivery event; bookkeeping is not. */
+    private void published(Document changed, Transition transition, Instant at) {
+        if (!transition.isStatusChange()) {
+            return;
+        }
+        // The step in between is only worth a line when debugging: the timeline keeps it anyway.
+        if (DeliveryStatus.ASSIGNING.equals(transition.status())) {
+            log.debug("Order {} delivery {}: {}", changed.getString("_id"), transition.status(), transition.detail());
+        } else {
+            log.info("Order {} delivery {}: {}", changed.getString("_id"), transition.status(), transition.detail());
+        }
+        events.changed(changed, at);
     }
 
     private Optional<DeliveryState> current(String orderId) {

@@ -29,8 +29,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
 
-    private static final Bson WITHOUT_INTERNALS = Projections.exclude(OrderDocuments.DELIVERIES, OrderDocuments.DIGEST,
-            OrderDocuments.UPDATED_MS);
+    /**
+     * What assignment reads of an order: its delivery block, what the Partner Service matches on and what a
+     * delivery event names. Line items, customer and raw deliveries stay in the store: every claim and
+     * transition returns the order, and the whole document was most of those answers' bytes.
+     */
+    private static final Bson ASSIGNMENT_FIELDS = Projections.include("delivery", "platform", "store_uid", "order_number",
+            "currency", "totals", "shipping_address", "financial_status", OrderDocuments.PROCESSED_AT);
 
     /** Searching, or cancelled (with capacity to give back, which the filter checks). */
     private static final List<String> CLAIMABLE_STATUSES = Stream.concat(DeliveryStatus.SEARCHING.stream(),
@@ -47,7 +52,7 @@ public class DeliveryRepository {
     }
 
     public Optional<Document> find(String orderId) {
-        return Optional.ofNullable(orders.find(Filters.eq("_id", orderId)).projection(WITHOUT_INTERNALS).first());
+        return Optional.ofNullable(orders.find(Filters.eq("_id", orderId)).projection(ASSIGNMENT_FIELDS).first());
     }
 
     /** Orders some instance should work on now: searching and due, or cancelled with capacity to give back. */
@@ -61,32 +66,26 @@ public class DeliveryRepository {
     }
 
     /**
-     * Takes the lease on a due order unless another instance holds a live one: read, check, then a change
-     * conditional on the version read (which the lease increments), so of two instances only one wins.
+     * Takes the lease on a due order unless another instance holds a live one. One conditional update: the
+     * filter is the poll's rule, so of two instances only one matches, and nothing is read first.
      */
     public Optional<Document> claim(String orderId, String owner, Instant now, Duration lease) {
         long nowMs = now.toEpochMilli();
-        Document current = orders.find(Filters.eq("_id", orderId)).projection(Projections.include("delivery")).first();
-        Document delivery = current == null ? null : current.get("delivery", Document.class);
-        if (delivery == null || !isClaimable(delivery, nowMs)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(orders.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", orderId), Filters.eq("delivery.version", delivery.get("version"))),
-                Updates.combine(Updates.set("delivery.lease_owner", owner),
-                        Updates.set("delivery.lease_until_ms", nowMs + lease.toMillis()),
-                        Updates.inc("delivery.version", 1)),
-                new FindOneAndUpdateOptions().projection(WITHOUT_INTERNALS).returnDocument(ReturnDocument.AFTER)));
+        List<Bson> updates = new ArrayList<>();
+        addLease(updates, owner, nowMs, lease);
+        return update(Filters.and(Filters.eq("_id", orderId), claimable(nowMs)), updates);
     }
 
-    /** The same rule as {@link #claimable}, on a delivery block already read. */
-    private static boolean isClaimable(Document delivery, long nowMs) {
-        String status = delivery.getString("status");
-        boolean wanted = DeliveryStatus.isSearching(status)
-                || (DeliveryStatus.CANCELLED.equals(status) && Boolean.TRUE.equals(delivery.getBoolean("release_pending")));
-        Number next = delivery.get("next_attempt_ms", Number.class);
-        Number leaseUntil = delivery.get("lease_until_ms", Number.class);
-        return wanted && (next == null || next.longValue() <= nowMs) && (leaseUntil == null || leaseUntil.longValue() < nowMs);
+    /**
+     * Takes the lease on a new ({@code pending}) order and applies {@code start} in the same update: a new order's
+     * first attempt writes once before the call, not twice. Empty when it is not pending or leased.
+     */
+    public Optional<Document> claimNew(String orderId, String owner, Instant now, Duration lease, Transition start) {
+        long nowMs = now.toEpochMilli();
+        List<Bson> updates = transitionUpdates(start, now);
+        addLease(updates, owner, nowMs, lease);
+        return update(Filters.and(Filters.eq("_id", orderId), Filters.eq("delivery.status", DeliveryStatus.PENDING),
+                leaseFree(nowMs)), updates);
     }
 
     /**
@@ -94,6 +93,15 @@ public class DeliveryRepository {
      * {@code endLease} gives the order back for any instance's next poll.
      */
     public Optional<Document> apply(DeliveryState from, Transition transition, Instant now, boolean endLease) {
+        List<Bson> updates = transitionUpdates(transition, now);
+        if (endLease) {
+            updates.add(Updates.set("delivery.lease_owner", null));
+            updates.add(Updates.set("delivery.lease_until_ms", null));
+        }
+        return update(Filters.and(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())), updates);
+    }
+
+    private static List<Bson> transitionUpdates(Transition transition, Instant now) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("delivery.status", transition.status()));
         transition.fields().forEach((field, value) -> updates.add(Updates.set("delivery." + field, value)));
@@ -101,15 +109,19 @@ public class DeliveryRepository {
             updates.add(Updates.push("delivery.history", new Document("status", transition.status())
                     .append("at", now.toString()).append("detail", transition.detail())));
         }
-        if (endLease) {
-            updates.add(Updates.set("delivery.lease_owner", null));
-            updates.add(Updates.set("delivery.lease_until_ms", null));
-        }
+        return updates;
+    }
+
+    private static void addLease(List<Bson> updates, String owner, long nowMs, Duration lease) {
+        updates.add(Updates.set("delivery.lease_owner", owner));
+        updates.add(Updates.set("delivery.lease_until_ms", nowMs + lease.toMillis()));
+    }
+
+    /** One atomic change where {@code filter} matches; every change increments the version. */
+    private Optional<Document> update(Bson filter, List<Bson> updates) {
         updates.add(Updates.inc("delivery.version", 1));
-        return Optional.ofNullable(orders.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", from.orderId()), Filters.eq("delivery.version", from.version())),
-                Updates.combine(updates),
-                new FindOneAndUpdateOptions().projection(WITHOUT_INTERNALS).returnDocument(ReturnDocument.AFTER)));
+        return Optional.ofNullable(orders.findOneAndUpdate(filter, Updates.combine(updates),
+                new FindOneAndUpdateOptions().projection(ASSIGNMENT_FIELDS).returnDocument(ReturnDocument.AFTER)));
     }
 
     private static Bson claimable(long nowMs) {
@@ -119,6 +131,10 @@ public class DeliveryRepository {
                 Filters.in("delivery.status", CLAIMABLE_STATUSES),
                 Filters.or(Filters.in("delivery.status", DeliveryStatus.SEARCHING), Filters.eq("delivery.release_pending", true)),
                 Filters.or(Filters.eq("delivery.next_attempt_ms", null), Filters.lte("delivery.next_attempt_ms", nowMs)),
-                Filters.or(Filters.eq("delivery.lease_until_ms", null), Filters.lt("delivery.lease_until_ms", nowMs)));
+                leaseFree(nowMs));
+    }
+
+    private static Bson leaseFree(long nowMs) {
+        return Filters.or(Filters.eq("delivery.lease_until_ms", null), Filters.lt("delivery.lease_until_ms", nowMs));
     }
 }

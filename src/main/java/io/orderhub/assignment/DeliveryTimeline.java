@@ -45,10 +45,12 @@ public class DeliveryTimeline {
 
     /** The first claim of a new order starts the search. */
     public Optional<Transition> begin(DeliveryState state, Instant now) {
-        if (!PENDING.equals(state.status())) {
-            return Optional.empty();
-        }
-        return Optional.of(Transition.to(ASSIGNING, "Finding delivery partner...").set("phase_started_ms", now.toEpochMilli()));
+        return PENDING.equals(state.status()) ? Optional.of(start(now)) : Optional.empty();
+    }
+
+    /** The search's start, for a claim that is only made of a pending order. */
+    public Transition start(Instant now) {
+        return Transition.to(ASSIGNING, "Finding delivery partner...").set("phase_started_ms", now.toEpochMilli());
     }
 
     public Transition afterAttempt(DeliveryState state, AttemptOutcome outcome, Instant now, Optional<Duration> outage) {

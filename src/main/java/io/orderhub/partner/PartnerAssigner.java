@@ -29,10 +29,8 @@ public class PartnerAssigner {
 
     public Assignment assign(JsonNode order) {
         String orderId = orderId(order);
-        Optional<String> held = registry.reservationOf(orderId);
-        if (held.isPresent()) {
-            return new Assignment(held.get(), "already reserved for this order");
-        }
+        // No read of the order's reservation first: almost every call is an order's first, and a retry finds its
+        // reservation when recording one fails (or when nothing has room), so the answer is the same.
         PartnerMatcher.Match match = PartnerMatcher.match(order, registry.all());
         for (PartnerMatcher.Candidate candidate : match.candidates()) {
             if (!registry.reserve(candidate.registered())) {
@@ -42,12 +40,17 @@ public class PartnerAssigner {
             if (registry.recordReservation(orderId, partnerId)) {
                 return new Assignment(partnerId, candidate.reason());
             }
-            // A concurrent call for the same order won: give this unit back and answer what it reserved.
+            // The order holds a reservation already (a retry after a lost answer, or a concurrent call won):
+            // give this unit back and answer that one.
             registry.release(partnerId);
-            return new Assignment(registry.reservationOf(orderId).orElseThrow(), "already reserved for this order");
+            return alreadyReserved(orderId).orElseThrow();
         }
-        throw new Problems.Conflict(match.noneReason() != null ? match.noneReason()
-                : "Every partner serving this address filled up while the order was being assigned.");
+        return alreadyReserved(orderId).orElseThrow(() -> new Problems.Conflict(match.noneReason() != null
+                ? match.noneReason() : "Every partner serving this address filled up while the order was being assigned."));
+    }
+
+    private Optional<Assignment> alreadyReserved(String orderId) {
+        return registry.reservationOf(orderId).map(partnerId -> new Assignment(partnerId, "already reserved for this order"));
     }
 
     /**

@@ -2,7 +2,9 @@ package io.orderhub.partner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,13 @@ public class PartnerRegistry {
     private final MongoCollection<Document> partners;
     private final MongoCollection<Document> assignments;
     private final ObjectMapper json;
+    /**
+     * Partners by their stored description (everything but {@code active_orders}): every assignment reads the
+     * registry afresh, so other instances' changes count at once, but reads the same few descriptions again
+     * and again; turning each into a {@link Partner} through JSON was most of an assignment's CPU. A changed
+     * description is a new key; should many pile up (descriptions change rarely), they are all dropped.
+     */
+    private final Map<Document, Partner> described = new ConcurrentHashMap<>();
 
     public PartnerRegistry(MongoDatabase orderhubDatabase, ObjectMapper json) {
         this.partners = orderhubDatabase.getCollection(PARTNERS);
@@ -173,10 +182,17 @@ public class PartnerRegistry {
         Object id = copy.remove("_id");
         Number active = (Number) copy.remove(ACTIVE_ORDERS);
         copy.put("id", id);
+        if (described.size() > 1000) {
+            described.clear();
+        }
+        return new Registered(described.computeIfAbsent(copy, this::partner), active == null ? 0 : active.intValue());
+    }
+
+    private Partner partner(Document description) {
         try {
-            return new Registered(json.readValue(copy.toJson(JSON), Partner.class), active == null ? 0 : active.intValue());
+            return json.readValue(description.toJson(JSON), Partner.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored partner " + id + " is unreadable", e);
+            throw new IllegalStateException("Stored partner " + description.get("id") + " is unreadable", e);
         }
     }
 }

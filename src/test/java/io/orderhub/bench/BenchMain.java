@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -80,6 +81,7 @@ public final class BenchMain {
         ExactlyOnce check;
         String profile = null;
         List<String> hubFailures;
+        Map<String, Long> deliveries;
         Path dir = work.resolve(name);
         System.out.printf("%n== %s: starting the hub ...%n", name);
         try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir);
@@ -108,6 +110,7 @@ public final class BenchMain {
             openLoop = runner.openLoop(workload, outcomes, cursor, options.openLoopRate(), options.openLoopSeconds());
             System.out.printf("%s: checking exactly-once in the store ...%n", name);
             check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), 0);
+            deliveries = AssignmentTally.byStatus(hub.storeUri());
             hubFailures = hub.failures();
         } finally {
             delete(dir);
@@ -116,7 +119,8 @@ public final class BenchMain {
         for (int level : options.seedLevels()) {
             seeded.add(runSeeded(shape, options, workload, apiBaseUrl, work.resolve(name + "-" + level), level));
         }
-        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile, hubFailures);
+        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile, hubFailures,
+                deliveries);
     }
 
     private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,

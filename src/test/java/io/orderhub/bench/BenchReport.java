@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
@@ -22,7 +23,7 @@ final class BenchReport {
     /** Everything one shape's run measured. */
     record ShapeRun(Deployment.Shape shape, LoadRunner.PhaseResult ceiling, LoadRunner.PhaseResult sustained,
             LoadRunner.PhaseResult openLoop, ResourceSampler.Memory memory, ExactlyOnce check, List<SeededRun> seeded,
-            String profile, List<String> hubFailures) {
+            String profile, List<String> hubFailures, Map<String, Long> deliveries) {
 
         boolean exactlyOnce() {
             return check.holds() && seeded.stream().allMatch(s -> s.check().holds());
@@ -65,6 +66,8 @@ final class BenchReport {
             row(out, "**the hub failed during the run** (its log)", String.join("; ", run.hubFailures()));
         }
         check(out, "", run.check());
+        row(out, "orders by delivery status when the check ran (assignment runs after each answer, on the same cores)",
+                AssignmentTally.describe(run.deliveries()));
         for (SeededRun seeded : run.seeded()) {
             row(out, String.format("sustained imports/s with %,d orders already stored (seeded in %.0f s)", seeded.seeded(),
                     seeded.seedMillis() / 1000.0), String.format("%,.0f (%.1f %% of the empty store)", seeded.rate(),

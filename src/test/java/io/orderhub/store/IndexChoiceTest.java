@@ -45,9 +45,16 @@ class IndexChoiceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(order("ord_" + i, "pending", 1), "ord_" + i, null);
         }
-        // The claim of the assignment and the conditional update of an order, as the driver renders them.
-        Document claim = and(new Document("_id", "ord_3"), new Document("delivery.version", 1));
+        // A delivery transition, a claim (the poll's rule nested, as the driver renders Filters.and in Filters.and) and
+        // the conditional update of an order.
+        Document transition = and(new Document("_id", "ord_3"), new Document("delivery.version", 1));
+        Document claim = and(new Document("_id", "ord_3"), and(
+                new Document("delivery.status", new Document("$in", List.of("pending", "cancelled"))),
+                new Document("$or", List.of(new Document("delivery.lease_until_ms", null),
+                        new Document("delivery.lease_until_ms", new Document("$lt", 5L))))));
         Document update = and(new Document("_id", "ord_3"), new Document("_digest", "d-ord_3"));
+        assertThat(ids.canHandle(transition)).isTrue();
+        assertThat(ids.getPositions(transition)).containsExactly("ord_3");
         assertThat(ids.canHandle(claim)).isTrue();
         assertThat(ids.getPositions(claim)).containsExactly("ord_3");
         assertThat(ids.canHandle(update)).isTrue();
