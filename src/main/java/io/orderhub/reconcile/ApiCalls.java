@@ -2,9 +2,6 @@ package io.orderhub.reconcile;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * so the URIs that are logged carry none.
  */
 @Component
-public class ApiCalls {
+public class ApiCalls implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCalls.class);
     private static final int RETRY_LATER_SECONDS = 60;
@@ -33,22 +30,19 @@ public class ApiCalls {
     public ApiCalls(ReconcileProperties settings, PayloadJson json) {
         this.settings = settings;
         this.json = json;
-        this.http = new RetryingHttp(settings.connectTimeout());
+        this.http = new RetryingHttp(settings.connectTimeout(), settings.requestTimeout());
         this.policy = new RetryingHttp.Policy(settings.maxAttempts(), settings.initialBackoff(), settings.maxRetryAfter());
     }
 
     /** A 2xx answer; anything else, after the last attempt, stops the run with 503. */
-    public Answer get(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Accept", "application/json").GET();
-        headers.forEach(request::header);
+    public RetryingHttp.Answer get(URI uri, Map<String, String> headers) {
         String problem;
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), policy);
-            if (response.statusCode() / 100 == 2) {
-                return new Answer(response.statusCode(), response.headers(), response.body());
+            RetryingHttp.Answer answer = http.get(uri.toString(), headers, policy);
+            if (answer.status() / 100 == 2) {
+                return answer;
             }
-            problem = "HTTP " + response.statusCode();
+            problem = "HTTP " + answer.status();
         } catch (RetryingHttp.UnreachableException e) {
             problem = e.getMessage();
         }
@@ -58,7 +52,7 @@ public class ApiCalls {
     }
 
     /** The answer's JSON (an empty array for no body); an unreadable answer stops the run with 503. */
-    public JsonNode json(Answer answer, URI uri) {
+    public JsonNode json(RetryingHttp.Answer answer, URI uri) {
         if (answer.body().length == 0) {
             return json.mapper().createArrayNode();
         }
@@ -74,11 +68,9 @@ public class ApiCalls {
         return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
     }
 
-    /** A successful answer. */
-    public record Answer(int status, HttpHeaders headers, byte[] body) {
-
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
+    /** Closes the client's pooled connections when the context closes. */
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }

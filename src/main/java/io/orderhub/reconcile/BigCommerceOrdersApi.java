@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.RetryingHttp;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ public class BigCommerceOrdersApi implements OrdersApi {
                 + window.from() + "&max_date_modified=" + window.to() + "&sort=date_modified:asc&limit="
                 + store.api().pageSize() + "&page=" + page);
         String token = store.store().accessToken();
-        ApiCalls.Answer answer = calls.get(uri, Map.of("X-Auth-Token", token == null ? "" : token));
+        RetryingHttp.Answer answer = calls.get(uri, Map.of("X-Auth-Token", token == null ? "" : token));
         List<JsonNode> orders = new ArrayList<>();
         calls.json(answer, uri).forEach(orders::add);
         boolean more = orders.size() == store.api().pageSize();

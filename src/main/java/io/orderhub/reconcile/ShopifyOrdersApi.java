@@ -45,7 +45,7 @@ public class ShopifyOrdersApi implements OrdersApi {
         URI uri = position != null ? URI.create(position) : URI.create(store.baseUrl("https://" + store.storeUid())
                 + "/admin/api/" + store.api().apiVersion() + "/orders.json?status=any&limit=" + store.api().pageSize()
                 + "&updated_at_min=" + window.from() + "&updated_at_max=" + window.to() + "&order=updated_at+asc");
-        ApiCalls.Answer answer = calls.get(uri, Map.of("X-Shopify-Access-Token", nonNull(store.api().accessToken())));
+        RetryingHttp.Answer answer = calls.get(uri, Map.of("X-Shopify-Access-Token", nonNull(store.api().accessToken())));
         drainBucket(answer.header("X-Shopify-Shop-Api-Call-Limit"));
         List<JsonNode> orders = new ArrayList<>();
         calls.json(answer, uri).path("orders").forEach(orders::add);

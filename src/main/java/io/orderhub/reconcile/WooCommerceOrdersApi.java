@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.RetryingHttp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ public class WooCommerceOrdersApi implements OrdersApi {
                 + window.from() + "&modified_before=" + window.to() + "&dates_are_gmt=true&orderby=modified&order=asc"
                 + "&per_page=" + store.api().pageSize() + "&page=" + page);
         String credentials = store.api().consumerKey() + ":" + store.api().consumerSecret();
-        ApiCalls.Answer answer = calls.get(uri, Map.of("Authorization",
+        RetryingHttp.Answer answer = calls.get(uri, Map.of("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
         List<JsonNode> orders = new ArrayList<>();
         calls.json(answer, uri).forEach(orders::add);
