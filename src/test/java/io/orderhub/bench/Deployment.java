@@ -176,7 +176,7 @@ final class Deployment implements AutoCloseable {
 
     private static Process startStore(Path dir, int port) throws IOException {
         List<String> command = List.of(java(), "-XX:+UseParallelGC", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                StoreProcess.class.getName(), dir.toString(), Integer.toString(port));
+                io.orderhub.store.StoreServer.class.getName(), dir.toString(), Integer.toString(port));
         Path logs = Paths.get("target", "bench-logs");
         Files.createDirectories(logs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -46,9 +46,27 @@ class ProductionComposeFileTest {
         });
     }
 
+    /**
+     * ops/nginx.conf as compose's nginx service fills it in: envsubst with exactly the names its command lists,
+     * from the service's environment (ops/cluster.sh fills in the same names).
+     */
+    @SuppressWarnings("unchecked")
+    private static String composeNginxConfig() throws IOException {
+        Map<String, Object> nginx = (Map<String, Object>) services().get("nginx");
+        Map<String, Object> environment = (Map<String, Object>) nginx.get("environment");
+        String command = String.join(" ", (List<String>) nginx.get("command"));
+        String config = Files.readString(Paths.get("ops/nginx.conf"));
+        for (Map.Entry<String, Object> variable : environment.entrySet()) {
+            assertThat(command).as("envsubst fills in " + variable.getKey()).contains("$$" + variable.getKey());
+            config = config.replace("${" + variable.getKey() + "}", String.valueOf(variable.getValue()));
+        }
+        return config;
+    }
+
     @Test
     void everyMountedConfigurationFileExistsAndParses() throws IOException {
-        assertThat(Files.readString(Paths.get("ops/nginx.conf"))).contains("upstream import").contains("import-2:8080");
+        assertThat(composeNginxConfig()).contains("upstream import").contains("server import-2:8080")
+                .contains("non_idempotent").contains("proxy_set_header Upgrade").doesNotContain("${");
         Map<String, Object> prometheus = new Yaml().load(Files.readString(Paths.get("ops/prometheus.yml")));
         assertThat(prometheus.toString()).contains("/actuator/prometheus").contains("import-1:8080");
         JsonNode dashboard = new ObjectMapper().readTree(Path.of("ops/grafana/order-import-hub.json").toFile());
