@@ -112,7 +112,7 @@ ready() { # name -> 0 when the process answers as ready
   local name=$1
   case "$name" in
     redis) [[ "$(printf 'PING\r\n' | timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$redis_port; cat >&3; head -c 5 <&3" 2>/dev/null)" == "+PONG" ]] ;;
-    store) grep -q '^READY ' "$dir/logs/store.log" 2>/dev/null && alive store ;;
+    store) alive store && { exec 3<>"/dev/tcp/127.0.0.1/$store_port"; } 2>/dev/null && exec 3<&- 3>&- ;;
     nginx) [[ "$(http_status "http://127.0.0.1:$port/actuator/health/readiness")" == 200 ]] ;;
     *) [[ "$(http_status "http://127.0.0.1:$(hub_port "$name")/actuator/health/readiness")" == 200 ]] ;;
   esac

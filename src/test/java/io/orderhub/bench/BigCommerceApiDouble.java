@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * with the id put in. The support's PlatformApiDouble serves fixed paths only; a benchmark hydrates fresh ids.
  * Bodies are pre-serialised templates, so serving one costs a string replace.
  */
-final class BigCommerceApiDouble implements AutoCloseable {
+public final class BigCommerceApiDouble implements AutoCloseable {
 
     private static final Pattern PATH = Pattern.compile("/stores/([^/]+)/v2/orders/(\\d+)(/products|/shipping_addresses)?");
     private static final String ID = "987654321987654321";
@@ -35,7 +35,7 @@ final class BigCommerceApiDouble implements AutoCloseable {
         this.templates = templates;
     }
 
-    static BigCommerceApiDouble start() {
+    public static BigCommerceApiDouble start() {
         Fixture fixture = Workload.Platform.BIGCOMMERCE.fixture;
         String base = "/stores/" + fixture.storeUid() + "/v2/orders/101";
         try {
@@ -65,7 +65,7 @@ final class BigCommerceApiDouble implements AutoCloseable {
         return Fixture.JSON.writeValueAsString(copy);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

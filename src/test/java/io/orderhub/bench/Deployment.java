@@ -2,7 +2,6 @@ package io.orderhub.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +28,7 @@ import io.orderhub.store.EmbeddedMongoStore;
 import io.orderhub.support.FixtureStores;
 import io.orderhub.support.HubClient;
 import io.orderhub.support.PackagedHub;
-import org.yaml.snakeyaml.Yaml;
+import io.orderhub.support.PartnerRegistries;
 
 /**
  * The hub under test as real processes, from the packaged jar: the embedded default (store inside the hub, its
@@ -75,7 +73,7 @@ final class Deployment implements AutoCloseable {
             String storeUri = "mongodb://127.0.0.1:" + storePort;
             List<String> args = new ArrayList<>();
             FixtureStores.properties(platformApiBaseUrl).forEach((name, value) -> args.add("--" + name + "=" + value));
-            args.add("--orderhub.partner.seed-file=file:" + partnersWithRoom(workDir));
+            args.add("--orderhub.partner.seed-file=file:" + PartnerRegistries.withRoom(workDir, 100_000_000));
             args.addAll(List.of("--spring.profiles.active=bench", "--orderhub.gateway.rate-per-store-per-second=0",
                     "--orderhub.dashboard.websocket-port=0",
                     "--management.endpoints.web.exposure.include=health,info,metrics,prometheus"));
@@ -141,30 +139,6 @@ final class Deployment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The hub's own partner registry, each partner with room for every order of a run, and one more partner
-     * for the BigCommerce fixture's city (Austin), which the shipped registry does not serve. With the shipped
-     * registry a third of the orders fits no partner, and with its capacities (20 to 200 active orders, never
-     * finished in a benchmark) the rest fill it after a few hundred orders; from then on every order is
-     * retried every two seconds for minutes: a run would measure a hub working off a backlog no partner can
-     * take, not one whose partners cover its merchants.
-     */
-    @SuppressWarnings("unchecked")
-    private static Path partnersWithRoom(Path workDir) throws IOException {
-        Map<String, Object> registry;
-        try (InputStream in = Deployment.class.getResourceAsStream("/partners.yml")) {
-            registry = new Yaml().load(in);
-        }
-        List<Map<String, Object>> partners = (List<Map<String, Object>>) registry.get("partners");
-        partners.add(new LinkedHashMap<>(Map.of("id", "bench-austin-couriers", "priority", 1, "zones",
-                List.of(Map.of("country_code", "US", "center", Map.of("latitude", 30.2672, "longitude", -97.7431),
-                        "radius_km", 40, "cities", List.of("Austin"))))));
-        partners.forEach(partner -> partner.put("capacity", 100_000_000));
-        Path file = workDir.resolve("partners.yml").toAbsolutePath();
-        Files.writeString(file, new Yaml().dump(registry));
-        return file;
     }
 
     private static long seed(String storeUri, int orders) {

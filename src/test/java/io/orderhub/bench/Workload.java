@@ -25,27 +25,27 @@ import io.orderhub.support.Fixture;
  * at least {@link #lag} requests before it and each order gets at most one follow-up, so the answer it must get
  * is known in advance (duplicate, updated) whatever the concurrency.
  */
-final class Workload {
+public final class Workload {
 
     /** The least distance of a follow-up from its order: the run's connections several times over. */
-    static int lag(int connections) {
+    public static int lag(int connections) {
         return Math.max(16, 8 * connections);
     }
     static final double REDELIVERIES = 0.05;
     static final double UPDATES = 0.10;
 
-    enum Kind { NEW, REDELIVERY, UPDATE }
+    public enum Kind { NEW, REDELIVERY, UPDATE }
 
     /** One request: its kind, the order's identity, what it refers to (-1 for a new order), its headers and body. */
-    record Request(Kind kind, Platform platform, long orderId, int refersTo, Map<String, String> headers, byte[] body) {
+    public record Request(Kind kind, Platform platform, long orderId, int refersTo, Map<String, String> headers, byte[] body) {
 
-        String key() {
+        public String key() {
             return platform.name + "_" + orderId;
         }
     }
 
     /** A platform of the mix: its fixture and how a new order and a newer version of it are made. */
-    enum Platform {
+    public enum Platform {
         SHOPIFY("shopify", "s01_orders_create_paid_two_items"),
         WOOCOMMERCE("woocommerce", "w01_order_created_processing"),
         BIGCOMMERCE("bigcommerce", "b01_order_created_hydrated");
@@ -99,12 +99,12 @@ final class Workload {
         return requests.get(index);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
     /** {@code count} requests with order ids from {@code firstOrderId} on, the same for the same seed. */
-    static Workload generate(int count, long firstOrderId, long seed, int lag) {
+    public static Workload generate(int count, long firstOrderId, long seed, int lag) {
         SplittableRandom random = new SplittableRandom(seed);
         // First the plan (cheap, sequential), then the bodies and signatures (the cost) on every core.
         Kind[] kinds = new Kind[count];

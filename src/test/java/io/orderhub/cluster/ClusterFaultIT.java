@@ -1,0 +1,344 @@
+package io.orderhub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Projections;
+import io.orderhub.bench.BigCommerceApiDouble;
+import io.orderhub.bench.Workload;
+import io.orderhub.order.OrderDocuments;
+import io.orderhub.store.IdPages;
+import io.orderhub.support.DashboardSocket;
+import io.orderhub.support.FixtureStores;
+import io.orderhub.support.HubClient;
+import io.orderhub.support.PartnerRegistries;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The production shape as {@code ops/cluster.sh up} starts it (Redis with its append-only file, the store as its
+ * own process, two import instances, a partner and a dashboard instance, nginx in front), each role alone in its
+ * own JVM. A steady stream of signed Shopify, WooCommerce and BigCommerce deliveries (hydrated from a loopback
+ * API; exact redeliveries and newer versions mixed in) goes through nginx while one fault after the other is
+ * injected. After each: every delivery answered 2xx is stored exactly once, every order of the stream ends
+ * assigned exactly once (or on the default partner, flagged for review), and the dashboard's counters, read
+ * through nginx's WebSocket, equal the store's. Each fault prints one {@code CLUSTER} line.
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultIT {
+
+    private static final int RATE = 25;
+    private static final int PER_FAULT = 500;
+    private static final String DEFAULT_PARTNER = "hub-fallback-courier";
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+
+    private static BigCommerceApiDouble platformApi;
+    private static Cluster cluster;
+    private static long nextOrderId = 7_000_000_000L;
+
+    @BeforeAll
+    static void startTheCluster() throws IOException {
+        Path dir = Paths.get("target", "cluster-it").toAbsolutePath();
+        Cluster.downIfLeftRunning(dir);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        platformApi = BigCommerceApiDouble.start();
+        Path stores = dir.resolve("stores.properties");
+        Files.writeString(stores, FixtureStores.properties(platformApi.baseUrl()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")));
+        List<String> hubArgs = List.of(
+                "--orderhub.partner.seed-file=file:" + PartnerRegistries.withRoom(dir, 100_000),
+                // The customer timeline in seconds instead of minutes, so a partner outage runs all of it.
+                "--orderhub.assignment.initial-search=3s", "--orderhub.assignment.retry-interval=500ms",
+                "--orderhub.assignment.decision-timeout=2s", "--orderhub.assignment.extended-search=2s",
+                "--orderhub.assignment.background.initial-backoff=1s", "--orderhub.assignment.background.max-backoff=2s",
+                "--orderhub.assignment.extended-outage=8s", "--orderhub.assignment.breaker.open-wait=2s",
+                "--orderhub.assignment.breaker.call-timeout=1s", "--orderhub.assignment.poll-interval=250ms",
+                "--orderhub.dashboard.resync-interval=5s");
+        cluster = Cluster.up(dir, stores, hubArgs);
+    }
+
+    @AfterAll
+    static void stopTheCluster() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (platformApi != null) {
+                platformApi.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killNineOfAnImportInstance() {
+        faultDuringStream("kill-import", () -> cluster.kill("import-1"), () -> cluster.start("import-1"));
+    }
+
+    @Test
+    @Order(2)
+    void redisRestart() {
+        faultDuringStream("redis-restart", () -> cluster.stop("redis"), () -> cluster.start("redis"));
+    }
+
+    @Test
+    @Order(3)
+    void storeStoppedForThirtySeconds() {
+        faultDuringStream("store-stopped", () -> cluster.stop("store"), () -> {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(30));
+            cluster.start("store");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void partnerServiceStoppedForTheWholeTimeline() {
+        List<Document> orders = faultDuringStream("partner-stopped", () -> cluster.stop("partner"), () -> {
+            // initial search, the choice, background and the extended outage, shortened: about 15 s.
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(20));
+            cluster.start("partner");
+        });
+        assertThat(orders).as("orders the outage sent to the default partner, flagged for review")
+                .anyMatch(order -> DEFAULT_PARTNER.equals(delivery(order).getString("partner_id"))
+                        && Boolean.TRUE.equals(delivery(order).getBoolean("needs_review")));
+    }
+
+    @Test
+    @Order(5)
+    void dashboardRestartedWhileAClientIsConnectedThroughNginx() {
+        DashboardSocket socket = DashboardSocket.connect(cluster.port(), Cluster.DASHBOARD_TOKEN);
+        assertThat(socket.next(Duration.ofSeconds(30)).path("type").asText()).isEqualTo("snapshot");
+        faultDuringStream("dashboard-restart", () -> cluster.stop("dashboard"), () -> {
+            assertThat(socket.closeCode(Duration.ofSeconds(30))).as("the client sees the socket close").isPositive();
+            cluster.start("dashboard");
+        });
+        // The page reconnects and gets a fresh snapshot; faultDuringStream has checked its counters.
+        socket.close();
+    }
+
+    /**
+     * Sends {@link #PER_FAULT} deliveries at {@link #RATE}/s; a third of the way in runs {@code fault}, then
+     * {@code recover}; then checks exactly-once, assignment and the dashboard, and prints the CLUSTER line.
+     *
+     * @return the stream's stored orders
+     */
+    private static List<Document> faultDuringStream(String fault, Runnable inject, Runnable recover) {
+        Workload workload = Workload.generate(PER_FAULT, nextOrderId, fault.hashCode(), Workload.lag(8));
+        nextOrderId += PER_FAULT;
+        DeliveryStream stream = new DeliveryStream(cluster.client(), workload.requests(), RATE).start();
+        await(() -> stream.dispatched() >= PER_FAULT / 3, Duration.ofMinutes(1), "a third of the stream sent");
+        inject.run();
+        recover.run();
+        List<DeliveryStream.Sent> sent = stream.await();
+
+        Set<String> acknowledged = DeliveryStream.keys(sent, DeliveryStream.Sent::acknowledged);
+        Set<String> keys = DeliveryStream.keys(sent, s -> true);
+        // A platform retries what got no 2xx (as after a refusal while nothing could store it): once, now.
+        List<DeliveryStream.Sent> retried = new ArrayList<>();
+        for (DeliveryStream.Sent unanswered : sent) {
+            if (!unanswered.acknowledged()) {
+                retried.add(DeliveryStream.send(cluster.client(), unanswered.request()));
+            }
+        }
+        // Queued (202) deliveries are stored once the store is back and the queue drained.
+        await(() -> storedCounts(keys).keySet().containsAll(acknowledged), SETTLE, "every acknowledged order stored");
+        Map<String, Integer> stored = storedCounts(keys);
+        long duplicated = stored.values().stream().filter(n -> n > 1).count();
+        long lost = acknowledged.stream().filter(key -> !stored.containsKey(key)).count();
+
+        await(() -> unassigned(orders(keys)).isEmpty(), SETTLE, "every order of the stream assigned");
+        List<Document> orders = orders(keys);
+        long assigned = orders.stream().filter(o -> "assigned".equals(delivery(o).getString("status"))).count();
+        checkAssignments(orders);
+        checkPartnerCapacity();
+        awaitDashboardEqualsStore(fault);
+
+        System.out.printf("CLUSTER %s: sent %d, acknowledged %d, stored %d, duplicated %d, lost %d, assigned %d, p99 %d ms"
+                        + " (answers %s; retried %d: %s)%n", fault, sent.size(), sent.stream().filter(DeliveryStream.Sent::acknowledged).count(),
+                stored.size(), duplicated, lost, assigned, DeliveryStream.p99(sent), DeliveryStream.statuses(sent),
+                retried.size(), DeliveryStream.statuses(retried));
+        assertThat(lost).as(fault + ": acknowledged orders lost").isZero();
+        assertThat(duplicated).as(fault + ": orders stored twice").isZero();
+        assertThat(assigned).as(fault + ": orders assigned").isEqualTo(stored.size());
+        return orders;
+    }
+
+    /** Every assigned order went through {@code assigned} once; one on the default partner is flagged. */
+    private static void checkAssignments(List<Document> orders) {
+        for (Document order : orders) {
+            Document delivery = delivery(order);
+            List<Document> history = delivery.getList("history", Document.class, List.of());
+            long assignedSteps = history.stream().filter(step -> "assigned".equals(step.getString("status"))).count();
+            assertThat(assignedSteps).as("assignments of " + order.getString("_id") + ": " + history).isEqualTo(1);
+            if (DEFAULT_PARTNER.equals(delivery.getString("partner_id"))) {
+                assertThat(delivery.getBoolean("needs_review")).as("default partner flagged for review").isTrue();
+            }
+        }
+    }
+
+    private static void checkPartnerCapacity() {
+        HubClient.Answer partners = cluster.client().request("GET", "/partners",
+                Map.of("Authorization", "Bearer " + Cluster.ADMIN_KEY), null);
+        assertThat(partners.status()).as(partners.toString()).isEqualTo(200);
+        JsonNode items = partners.json().has("items") ? partners.json().path("items") : partners.json();
+        for (JsonNode partner : items) {
+            if (partner.hasNonNull("capacity") && partner.hasNonNull("active_orders")) {
+                assertThat(partner.path("active_orders").asLong()).as("active orders of " + partner.path("id").asText())
+                        .isLessThanOrEqualTo(partner.path("capacity").asLong());
+            }
+        }
+    }
+
+    /** The dashboard's snapshot (a fresh connection through nginx) comes to equal the counters the store gives. */
+    private static void awaitDashboardEqualsStore(String fault) {
+        Map<String, Object>[] last = new Map[2];
+        boolean equal = poll(() -> {
+            Map<String, Object> store = storeCounters();
+            Map<String, Object> dashboard;
+            try (DashboardSocket socket = DashboardSocket.connect(cluster.port(), Cluster.DASHBOARD_TOKEN)) {
+                JsonNode snapshot = socket.next(Duration.ofSeconds(30));
+                dashboard = dashboardCounters(snapshot.path("counters"));
+            } catch (RuntimeException | AssertionError notYet) {
+                return false;
+            }
+            last[0] = store;
+            last[1] = dashboard;
+            return store.equals(dashboard);
+        }, SETTLE);
+        assertThat(equal).as(fault + ": the dashboard's counters " + last[1] + " equal the store's " + last[0]).isTrue();
+    }
+
+    private static Map<String, Object> dashboardCounters(JsonNode counters) {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("orders", counters.path("orders").asLong());
+        values.put("dead_lettered", counters.path("dead_lettered").asLong());
+        for (String group : List.of("by_platform", "by_financial_status", "by_delivery_status")) {
+            Map<String, Long> counts = new TreeMap<>();
+            counters.path(group).fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+            values.put(group, counts);
+        }
+        return values;
+    }
+
+    private static Map<String, Object> storeCounters() {
+        Map<String, Long> byPlatform = new TreeMap<>();
+        Map<String, Long> byFinancial = new TreeMap<>();
+        Map<String, Long> byDelivery = new TreeMap<>();
+        long[] total = new long[1];
+        try (MongoClient mongo = MongoClients.create(cluster.storeUri())) {
+            IdPages.forEach(mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION),
+                    Projections.include("platform", "financial_status", "delivery.status"), 5_000, order -> {
+                        total[0]++;
+                        byPlatform.merge(orUnknown(order.getString("platform")), 1L, Long::sum);
+                        byFinancial.merge(orUnknown(order.getString("financial_status")), 1L, Long::sum);
+                        Document delivery = order.get("delivery", Document.class);
+                        byDelivery.merge(orUnknown(delivery == null ? null : delivery.getString("status")), 1L, Long::sum);
+                    });
+            Map<String, Object> values = new TreeMap<>();
+            values.put("orders", total[0]);
+            values.put("dead_lettered", mongo.getDatabase("orderhub").getCollection(OrderDocuments.DEAD_LETTERS).countDocuments());
+            values.put("by_platform", byPlatform);
+            values.put("by_financial_status", byFinancial);
+            values.put("by_delivery_status", byDelivery);
+            return values;
+        }
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
+    }
+
+    /** How many stored documents each of the keys ({platform}_{platform_order_id}) has. */
+    private static Map<String, Integer> storedCounts(Set<String> keys) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Document order : orders(keys)) {
+            counts.merge(order.getString("platform") + "_" + order.get("platform_order_id"), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The stored orders whose key is one of {@code keys}, with their delivery block. */
+    private static List<Document> orders(Set<String> keys) {
+        List<Document> orders = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create(cluster.storeUri())) {
+            IdPages.forEach(mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION),
+                    Projections.include("platform", "platform_order_id", "delivery"), 5_000, order -> {
+                        if (keys.contains(order.getString("platform") + "_" + order.get("platform_order_id"))) {
+                            orders.add(order);
+                        }
+                    });
+        } catch (RuntimeException storeDown) {
+            return List.of();
+        }
+        return orders;
+    }
+
+    private static List<Document> unassigned(List<Document> orders) {
+        return orders.isEmpty() ? List.of(new Document())
+                : orders.stream().filter(o -> !"assigned".equals(delivery(o).getString("status"))).toList();
+    }
+
+    private static Document delivery(Document order) {
+        Document delivery = order.get("delivery", Document.class);
+        return delivery == null ? new Document() : delivery;
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, String what) {
+        if (!poll(condition, timeout)) {
+            throw new AssertionError("Not within " + timeout + ": " + what + "\n" + cluster.status());
+        }
+    }
+
+    private static boolean poll(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
