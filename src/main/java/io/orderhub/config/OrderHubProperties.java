@@ -87,11 +87,16 @@ public record OrderHubProperties(
         }
     }
 
-    /** The checks every delivery passes before its platform route sees it. */
+    /**
+     * The checks every delivery passes before its platform route sees it. With the Redis idempotency cache the
+     * stores' buckets are shared by the whole hub in Redis; after a Redis failure each instance uses its own
+     * bucket for {@code rateRedisBackoff} before it tries Redis again.
+     */
     public record Gateway(
             @DefaultValue("1048576") @Min(1) int maxBodyBytes,
             @DefaultValue("500") @Min(0) double ratePerStorePerSecond,
-            @DefaultValue("1000") @Min(1) int rateBurstPerStore) {
+            @DefaultValue("1000") @Min(1) int rateBurstPerStore,
+            @DefaultValue("1s") Duration rateRedisBackoff) {
     }
 
     /**
