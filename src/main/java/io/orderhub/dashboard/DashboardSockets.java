@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public class DashboardSockets {
     private final ObjectMapper json;
     private final ProducerTemplate producer;
     private final int port;
+    private final DashboardProperties properties;
     private final Set<String> admitted = new LinkedHashSet<>();
     private volatile List<Map<String, Object>> storeHealth = List.of();
     /** While a resync builds its state: the events applied meanwhile, to apply to that state too. */
@@ -53,6 +55,7 @@ public class DashboardSockets {
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
+        this.properties = properties;
         this.port = properties.websocketPort() == 0 ? freePort() : properties.websocketPort();
         Gauge.builder("orderhub.dashboard.connections", this, DashboardSockets::clients)
                 .description("Dashboard WebSocket clients admitted").register(meters);
@@ -60,6 +63,22 @@ public class DashboardSockets {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * {@code GET /dashboard/config}: where the page connects its WebSocket. {@code websocket_port} stays the port
+     * this process listens on, for the clients that read it; the page connects to {@code public_websocket_port}
+     * on its own host or, with {@code websocket_same_origin}, to its own host and port (a reverse proxy).
+     */
+    public Map<String, Object> pageConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("websocket_port", port);
+        config.put("websocket_path", "/dashboard");
+        config.put("websocket_same_origin", properties.websocketSameOrigin());
+        config.put("public_websocket_port", properties.websocketSameOrigin() ? null
+                : properties.publicWebsocketPort() == null ? port : properties.publicWebsocketPort());
+        config.put("stores_refresh_ms", properties.storesInterval().toMillis());
+        return config;
     }
 
     /** The endpoint of the WebSocket, for the consumer that accepts clients and the producer that writes to them. */

@@ -64,8 +64,7 @@ public class DashboardRoute extends ApiRouteBuilder {
         }
 
         from("platform-http:/dashboard/config?httpMethodRestrict=GET").routeId("dashboard-config")
-                .process(exchange -> responses.json(exchange, 200, Map.of("websocket_port", sockets.port(),
-                        "websocket_path", "/dashboard", "stores_refresh_ms", properties.storesInterval().toMillis())));
+                .process(exchange -> responses.json(exchange, 200, sockets.pageConfig()));
 
         from("platform-http:/dashboard/dead-letters?httpMethodRestrict=GET").routeId("dashboard-dead-letters")
                 .bean(credentials, "requireBearer")
