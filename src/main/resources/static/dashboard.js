@@ -44,10 +44,17 @@ async function start() {
   state.storesTimer = setInterval(loadStores, config.stores_refresh_ms || 10000);
 }
 
+// Behind a reverse proxy on one public port (websocket_same_origin) the socket is on the page's own origin;
+// otherwise on the page's host at the public port (an older hub sends websocket_port only).
+function socketUrl(config, where) {
+  const scheme = where.protocol === 'https:' ? 'wss' : 'ws';
+  const host = config.websocket_same_origin ? where.host
+    : `${where.hostname}:${config.public_websocket_port ?? config.websocket_port}`;
+  return `${scheme}://${host}${config.websocket_path}?token=${encodeURIComponent(token())}`;
+}
+
 function connect(config) {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = `${scheme}://${location.hostname}:${config.websocket_port}${config.websocket_path}?token=${encodeURIComponent(token())}`;
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(socketUrl(config, location));
   state.socket = socket;
   setConnection('Connecting…', false);
   socket.onmessage = (message) => onEvent(JSON.parse(message.data));
@@ -255,7 +262,8 @@ function renderStores(stores) {
     if (s.webhooks_stale) tr.className = 'stale';
     const health = el('span', s.webhooks_stale ? 'stopped?' : (s.last_webhook_at ? 'arriving' : 'none yet'));
     health.className = s.webhooks_stale ? 'badge stale' : 'badge';
-    tr.append(td(s.platform), td(s.store_uid), td(s.last_webhook_at ? time(s.last_webhook_at, true) : 'never'),
+    tr.dataset.configured = String(s.configured !== false);
+    tr.append(td(s.platform), td(storeName(s)), td(s.last_webhook_at ? time(s.last_webhook_at, true) : 'never'),
       td(s.reconciled ? (s.last_reconciled_at ? time(s.last_reconciled_at, true) : 'not yet') : 'off'),
       td(String(s.missing_found ?? 0), 'num'), td(health));
     return tr;
@@ -266,6 +274,17 @@ function renderStores(stores) {
   $('stores-alert').hidden = stale.length === 0;
   $('stores-alert').textContent = stale.length === 0 ? '' : `Webhooks look stopped for ${stale.map((s) => `${s.platform}/${s.store_uid}`).join(', ')}: `
     + 'reconciliation keeps finding orders that never arrived as webhooks. Check the webhook subscription and its secret on the platform.';
+}
+
+// A store without an orderhub.stores entry is known only by its webhooks, signed with its platform's secret.
+function storeName(s) {
+  if (s.configured !== false) return s.store_uid;
+  const name = document.createElement('span');
+  const badge = span('platform secret');
+  badge.className = 'badge';
+  badge.title = 'Not configured on its own: its webhooks are signed with the platform-wide secret';
+  name.append(`${s.store_uid} `, badge);
+  return name;
 }
 
 // Webhook health changes on the scale of minutes: the page asks for it again every few seconds.

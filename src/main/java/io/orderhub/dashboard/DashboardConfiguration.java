@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +22,14 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 @ConditionalOnRole("dashboard")
 class DashboardConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardConfiguration.class);
+
     @Bean
     DashboardState dashboardState(DashboardProperties properties, Clock clock, MongoDatabase orderhubDatabase) {
-        DashboardState state = new DashboardState(properties.snapshotSize(), clock);
-        state.rebuild(orderhubDatabase);
+        long started = System.nanoTime();
+        DashboardState state = new DashboardState(properties.snapshotSize(), clock).rebuild(orderhubDatabase);
+        log.info("Dashboard state rebuilt from {} stored orders in {} ms", state.orders(),
+                (System.nanoTime() - started) / 1_000_000);
         return state;
     }
 
@@ -32,6 +38,12 @@ class DashboardConfiguration {
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties,
             io.micrometer.core.instrument.MeterRegistry meters) {
         return new DashboardSockets(state, stores, credentials, json, producer, properties, meters);
+    }
+
+    @Bean
+    DashboardResync dashboardResync(DashboardSockets sockets, MongoDatabase orderhubDatabase,
+            DashboardProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new DashboardResync(sockets, orderhubDatabase, properties, clock, meters);
     }
 
     @Bean

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The import role's side of the dashboard: posts batches of events to the dashboard role over pooled,
  * kept-alive HTTP/1.1 connections with short timeouts. The dashboard is a view, not a record: when it is
  * down or slow, events are dropped and counted ({@code orderhub.dashboard.feed.events{outcome=dropped}})
- * rather than held, so the import never waits for it.
+ * rather than held, so the import never waits for it. The next accepted post says how many were dropped
+ * ({@link DashboardResync#DROPPED_HEADER}), and the dashboard then catches up from the store.
  */
 @Component
 public class DashboardFeed {
@@ -38,6 +39,8 @@ public class DashboardFeed {
     private final Counter sentCounter;
     private final Counter droppedCounter;
     private final AtomicLong dropped = new AtomicLong();
+    /** Dropped since the dashboard last accepted a post: told with the next one, so that it catches up at once. */
+    private final AtomicLong unreported = new AtomicLong();
     private volatile boolean reportedDown;
 
     public DashboardFeed(DashboardProperties properties, DashboardCredentials credentials, ObjectMapper json,
@@ -62,15 +65,18 @@ public class DashboardFeed {
         if (batch == null || batch.isEmpty()) {
             return;
         }
+        long droppedBefore = unreported.get();
         try {
             HttpRequest request = HttpRequest.newBuilder(eventsUri())
                     .timeout(properties.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + credentials.token())
+                    .header(DashboardResync.DROPPED_HEADER, Long.toString(droppedBefore))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch)))
                     .build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
+                unreported.addAndGet(-droppedBefore);
                 sentCounter.increment(batch.size());
                 if (reportedDown) {
                     reportedDown = false;
@@ -100,6 +106,7 @@ public class DashboardFeed {
 
     private void drop(int events, String why) {
         dropped.addAndGet(events);
+        unreported.addAndGet(events);
         droppedCounter.increment(events);
         if (!reportedDown) {
             reportedDown = true;

@@ -26,6 +26,13 @@ import org.springframework.validation.annotation.Validated;
  * @param channel        the Redis pub/sub channel every instance of one hub shares
  * @param storesInterval how often the store list's webhook health is read again (snapshot, {@code GET /dashboard/stores})
  *                       and how often the page asks for it
+ * @param resyncInterval how often the dashboard rebuilds its counters and latest orders from the store, so
+ *                       that events the import role dropped (dashboard down, outbox full, import killed) do not
+ *                       leave it drifting; 0 turns the periodic resync off (a feed batch that reports dropped
+ *                       events still starts one)
+ * @param publicWebsocketPort the port the page connects its WebSocket to: absent is {@code websocketPort};
+ *                       0 is the page's own host and port (a reverse proxy forwards {@code /dashboard} with the
+ *                       Upgrade headers to {@code websocketPort}); any other value that port on the page's host
  */
 @Validated
 @ConfigurationProperties("orderhub.dashboard")
@@ -41,7 +48,14 @@ public record DashboardProperties(
         @DefaultValue("2s") Duration requestTimeout,
         @DefaultValue("auto") FanOut fanOut,
         @DefaultValue("orderhub:dashboard:events") String channel,
-        @DefaultValue("10s") Duration storesInterval) {
+        @DefaultValue("10s") Duration storesInterval,
+        @DefaultValue("1m") Duration resyncInterval,
+        @Min(0) @Max(65535) Integer publicWebsocketPort) {
 
     public enum FanOut { AUTO, REDIS, LOCAL }
+
+    /** The page connects to its own origin: one public port, a reverse proxy in front of the WebSocket. */
+    public boolean websocketSameOrigin() {
+        return publicWebsocketPort != null && publicWebsocketPort == 0;
+    }
 }

@@ -3,10 +3,13 @@ package io.orderhub.dashboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +41,11 @@ public class DashboardSockets {
     private final ObjectMapper json;
     private final ProducerTemplate producer;
     private final int port;
+    private final DashboardProperties properties;
     private final Set<String> admitted = new LinkedHashSet<>();
     private volatile List<Map<String, Object>> storeHealth = List.of();
+    /** While a resync builds its state: the events applied meanwhile, to apply to that state too. */
+    private List<DashboardEvent> arrivedDuringResync;
 
     public DashboardSockets(DashboardState state, DashboardStores stores, DashboardCredentials credentials,
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties, MeterRegistry meters) {
@@ -49,6 +55,7 @@ public class DashboardSockets {
         this.credentials = credentials;
         this.json = json;
         this.producer = producer;
+        this.properties = properties;
         this.port = properties.websocketPort() == 0 ? freePort() : properties.websocketPort();
         Gauge.builder("orderhub.dashboard.connections", this, DashboardSockets::clients)
                 .description("Dashboard WebSocket clients admitted").register(meters);
@@ -56,6 +63,22 @@ public class DashboardSockets {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * {@code GET /dashboard/config}: where the page connects its WebSocket. {@code websocket_port} stays the port
+     * this process listens on, for the clients that read it; the page connects to {@code public_websocket_port}
+     * on its own host or, with {@code websocket_same_origin}, to its own host and port (a reverse proxy).
+     */
+    public Map<String, Object> pageConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("websocket_port", port);
+        config.put("websocket_path", "/dashboard");
+        config.put("websocket_same_origin", properties.websocketSameOrigin());
+        config.put("public_websocket_port", properties.websocketSameOrigin() ? null
+                : properties.publicWebsocketPort() == null ? port : properties.publicWebsocketPort());
+        config.put("stores_refresh_ms", properties.storesInterval().toMillis());
+        return config;
     }
 
     /** The endpoint of the WebSocket, for the consumer that accepts clients and the producer that writes to them. */
@@ -74,11 +97,45 @@ public class DashboardSockets {
             return;
         }
         synchronized (admitted) {
-            Map<String, Object> snapshot = state.snapshot();
-            // As of the last refresh: a connecting client must not cost a store read on the socket's event loop.
-            snapshot.put("stores", storeHealth);
-            send(key, write(snapshot));
+            send(key, snapshot());
             admitted.add(key);
+        }
+    }
+
+    /** The snapshot frame, with the stores as of the last refresh: a client must not cost a store read here. */
+    private String snapshot() {
+        Map<String, Object> snapshot = state.snapshot();
+        snapshot.put("stores", storeHealth);
+        return write(snapshot);
+    }
+
+    /**
+     * Replaces the state with one built from the store, and sends every client a fresh snapshot when that changed
+     * anything. The build runs off the lock, so events keep reaching the clients meanwhile; they are also kept
+     * and applied to the fresh state before it is adopted, which therefore misses none of them (an event the
+     * build already read from the store is applied twice, harmlessly: applying an order's statuses is idempotent).
+     *
+     * @return per figure that differed, old → new; empty when the state already agreed with the store
+     */
+    public Map<String, String> resync(Supplier<DashboardState> build) {
+        synchronized (admitted) {
+            arrivedDuringResync = new ArrayList<>();
+        }
+        try {
+            DashboardState fresh = build.get();
+            synchronized (admitted) {
+                arrivedDuringResync.forEach(fresh::apply);
+                Map<String, String> differences = state.differencesTo(fresh);
+                state.adopt(fresh);
+                if (!differences.isEmpty() && !admitted.isEmpty()) {
+                    send(String.join(",", admitted), snapshot());
+                }
+                return differences;
+            }
+        } finally {
+            synchronized (admitted) {
+                arrivedDuringResync = null;
+            }
         }
     }
 
@@ -117,6 +174,9 @@ public class DashboardSockets {
     /** Applies events from any instance to this instance's state and sends each, completed, to every admitted client. */
     public void applyAndBroadcast(List<DashboardEvent> events) {
         synchronized (admitted) {
+            if (arrivedDuringResync != null) {
+                arrivedDuringResync.addAll(events);
+            }
             for (DashboardEvent event : events) {
                 DashboardEvent complete = state.apply(event);
                 if (!admitted.isEmpty()) {

@@ -37,14 +37,15 @@ public class DashboardState {
 
     private final int latestSize;
     private final Clock clock;
-    private final LinkedHashMap<String, DashboardEvent> latest = new LinkedHashMap<>();
-    private final Map<String, Statuses> index = new HashMap<>();
-    private final Map<String, String> values = new HashMap<>();
-    private final Map<String, Long> byPlatform = new TreeMap<>();
-    private final Map<String, Long> byFinancial = new TreeMap<>();
-    private final Map<String, Long> byDelivery = new TreeMap<>();
-    private final long[] perMinute = new long[MINUTES];
-    private final long[] minuteOf = new long[MINUTES];
+    // Not final: a resync builds a fresh state beside this one and this one takes its contents over (adopt).
+    private LinkedHashMap<String, DashboardEvent> latest = new LinkedHashMap<>();
+    private Map<String, Statuses> index = new HashMap<>();
+    private Map<String, String> values = new HashMap<>();
+    private Map<String, Long> byPlatform = new TreeMap<>();
+    private Map<String, Long> byFinancial = new TreeMap<>();
+    private Map<String, Long> byDelivery = new TreeMap<>();
+    private long[] perMinute = new long[MINUTES];
+    private long[] minuteOf = new long[MINUTES];
     private long deadLettered;
 
     public DashboardState(int latestSize, Clock clock) {
@@ -55,8 +56,10 @@ public class DashboardState {
     /**
      * Reads every stored order's platform and statuses, the latest orders in full, and the dead letters' count.
      * In pages by {@code _id} ({@link IdPages}); ids grow with time, so the last ones read are the latest.
+     *
+     * @return this state, rebuilt
      */
-    public synchronized void rebuild(MongoDatabase database) {
+    public synchronized DashboardState rebuild(MongoDatabase database) {
         long started = System.nanoTime();
         IdPages.forEach(database.getCollection(OrderDocuments.COLLECTION),
                 Projections.include("platform", "store_uid", "order_number", "totals.total", "currency", "financial_status",
@@ -72,8 +75,64 @@ public class DashboardState {
                             delivery == null ? null : delivery.getString("partner_id"), order.getString("processed_at")));
                 });
         deadLettered = database.getCollection(OrderDocuments.DEAD_LETTERS).estimatedDocumentCount();
-        log.info("Dashboard state rebuilt from {} stored orders in {} ms", index.size(),
+        // DEBUG: the periodic resync rebuilds too, and says itself when that changed anything.
+        log.debug("Dashboard state rebuilt from {} stored orders in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
+        return this;
+    }
+
+    /**
+     * Takes over a freshly built state's contents, by reference: the swap costs no copy, and this object stays
+     * the one everybody holds. {@code fresh} must not be used afterwards.
+     */
+    public synchronized void adopt(DashboardState fresh) {
+        synchronized (fresh) {
+            latest = fresh.latest;
+            index = fresh.index;
+            values = fresh.values;
+            byPlatform = fresh.byPlatform;
+            byFinancial = fresh.byFinancial;
+            byDelivery = fresh.byDelivery;
+            perMinute = fresh.perMinute;
+            minuteOf = fresh.minuteOf;
+            deadLettered = fresh.deadLettered;
+        }
+    }
+
+    /** Per figure of {@link #comparable()} that differs, {@code "this → other"}; empty when they agree. */
+    public Map<String, String> differencesTo(DashboardState other) {
+        Map<String, Object> mine = comparable();
+        Map<String, Object> theirs = other.comparable();
+        Map<String, String> differences = new LinkedHashMap<>();
+        mine.forEach((figure, value) -> {
+            if (!value.equals(theirs.get(figure))) {
+                // The latest orders are a hundred entries: their count says enough in a log line.
+                differences.put(figure, value instanceof Map<?, ?> orders && "latest_orders".equals(figure)
+                        ? orders.size() + " orders → " + ((Map<?, ?>) theirs.get(figure)).size() + " orders, not the same"
+                        : value + " → " + theirs.get(figure));
+            }
+        });
+        return differences;
+    }
+
+    public synchronized long orders() {
+        return index.size();
+    }
+
+    /**
+     * What a resync compares, named as in the snapshot: the counters but {@code per_minute} (the live state
+     * counts an order in the minute its event came, a rebuild in the minute it was processed, so the two may
+     * differ by a minute without anything being lost), and the latest orders by id with their statuses (order
+     * and event types differ in the same harmless ways).
+     */
+    public synchronized Map<String, Object> comparable() {
+        Map<String, Object> counters = counters();
+        counters.remove("per_minute");
+        Map<String, List<String>> orders = new TreeMap<>();
+        latest.values().forEach(order -> orders.put(order.orderId(),
+                java.util.Arrays.asList(order.financialStatus(), order.deliveryStatus(), order.partnerId())));
+        counters.put("latest_orders", orders);
+        return counters;
     }
 
     /** Applies one event and answers it completed with what was known of its order. */

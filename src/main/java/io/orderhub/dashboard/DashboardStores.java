@@ -9,7 +9,7 @@ import io.orderhub.reconcile.StoreStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's store list: per configured store its webhook health as {@code GET /admin/stores} tells it,
+ * The dashboard's store list: per store (configured, or known by its webhooks only) its webhook health as {@code GET /admin/stores} tells it,
  * without the settings and secrets. The flag is {@code GET /admin/stores}' own {@code webhooks_stale}, so the
  * page and the API never disagree: a store is flagged when its latest reconciliation run found orders that
  * never arrived as webhooks while no webhook has arrived for {@code orderhub.reconcile.stale-after-intervals}
@@ -34,6 +34,7 @@ public class DashboardStores {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("platform", store.get("platform"));
             item.put("store_uid", store.get("store_uid"));
+            item.put("configured", store.get("configured"));
             item.put("reconciled", api != null && Boolean.TRUE.equals(api.get("enabled")));
             item.put("reconcile_interval", api == null ? null : api.get("interval"));
             item.put("last_webhook_at", store.get("last_webhook_at"));

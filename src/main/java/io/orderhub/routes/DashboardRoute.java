@@ -7,6 +7,7 @@ import io.orderhub.dashboard.DashboardCredentials;
 import io.orderhub.dashboard.DashboardFanOut;
 import io.orderhub.dashboard.DashboardProperties;
 import io.orderhub.dashboard.DashboardQueries;
+import io.orderhub.dashboard.DashboardResync;
 import io.orderhub.dashboard.DashboardSockets;
 import io.orderhub.gateway.HttpResponses;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
@@ -22,15 +23,19 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("dashboard")
 public class DashboardRoute extends ApiRouteBuilder {
 
+    private static final String RESYNC = "seda:dashboard-resync?size=1&discardWhenFull=true";
+
     private final DashboardCredentials credentials;
     private final DashboardFanOut fanOut;
     private final DashboardSockets sockets;
     private final DashboardQueries queries;
     private final DashboardProperties properties;
+    private final DashboardResync resync;
 
     public DashboardRoute(DashboardCredentials credentials, DashboardFanOut fanOut, DashboardSockets sockets,
-            DashboardQueries queries, DashboardProperties properties, HttpResponses responses) {
+            DashboardQueries queries, DashboardProperties properties, DashboardResync resync, HttpResponses responses) {
         super(responses);
+        this.resync = resync;
         this.properties = properties;
         this.credentials = credentials;
         this.fanOut = fanOut;
@@ -44,11 +49,22 @@ public class DashboardRoute extends ApiRouteBuilder {
                 .bean(credentials, "requireBearer")
                 .convertBodyTo(String.class)
                 .bean(fanOut, "publish")
+                .filter(method(resync, "eventsWereDropped"))
+                    .to(RESYNC)
+                .end()
                 .process(exchange -> responses.json(exchange, 202, Map.of("status", "accepted")));
 
+        // One resync at a time, and one more waiting at most: requests while one runs are covered by that one.
+        from(RESYNC).routeId("dashboard-resync")
+                .bean(resync, "resync");
+        if (!properties.resyncInterval().isZero()) {
+            long every = properties.resyncInterval().toMillis();
+            from("timer:dashboard-resync?delay=" + every + "&period=" + every).routeId("dashboard-resync-timer")
+                    .to(RESYNC);
+        }
+
         from("platform-http:/dashboard/config?httpMethodRestrict=GET").routeId("dashboard-config")
-                .process(exchange -> responses.json(exchange, 200, Map.of("websocket_port", sockets.port(),
-                        "websocket_path", "/dashboard", "stores_refresh_ms", properties.storesInterval().toMillis())));
+                .process(exchange -> responses.json(exchange, 200, sockets.pageConfig()));
 
         from("platform-http:/dashboard/dead-letters?httpMethodRestrict=GET").routeId("dashboard-dead-letters")
                 .bean(credentials, "requireBearer")

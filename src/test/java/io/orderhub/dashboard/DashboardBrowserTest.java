@@ -137,6 +137,21 @@ class DashboardBrowserTest extends HubTestSupport {
         assertThat(page.findElement(By.id("history")).getText()).isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void withoutAPublicPortThePageConnectsToTheWebSocketPortOnItsHost() {
+        WebDriver page = openSignedInDashboard();
+        com.fasterxml.jackson.databind.JsonNode config = hub().get("/dashboard/config").json();
+        assertThat(config.path("websocket_same_origin").asBoolean()).isFalse();
+        assertThat(config.path("public_websocket_port").asInt()).isEqualTo(config.path("websocket_port").asInt());
+
+        Object url = ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "return fetch('/dashboard/config').then(r => r.json()).then(c => socketUrl(c, location))");
+
+        assertThat(url).isEqualTo("ws://127.0.0.1:" + config.path("websocket_port").asInt()
+                + "/dashboard?token=test-dashboard-token");
+    }
+
     private WebDriver openSignedInDashboard() {
         WebDriver page = browser.driver();
         page.get(base() + "/");

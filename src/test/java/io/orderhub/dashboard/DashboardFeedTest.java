@@ -3,12 +3,14 @@ package io.orderhub.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderhub.config.OrderHubProperties;
 import io.orderhub.mapping.OrderMapper;
@@ -35,9 +37,36 @@ class DashboardFeedTest {
         assertThat(meters.counter("orderhub.dashboard.feed.events", "outcome", "dropped").count()).isEqualTo(2.0);
     }
 
+    @Test
+    void theNextAcceptedPostTellsTheDashboardHowManyEventsWereDroppedOnce() throws IOException {
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer dashboard = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dashboard.createContext("/dashboard/events", exchange -> {
+            reported.add(exchange.getRequestHeaders().getFirst(DashboardResync.DROPPED_HEADER));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        dashboard.start();
+        try {
+            MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", String.valueOf(closedPort()));
+            DashboardFeed feed = new DashboardFeed(properties(""), credentials(), new ObjectMapper(), environment,
+                    new SimpleMeterRegistry());
+            feed.post(List.of(event("ord_1"), event("ord_2")));
+            environment.setProperty("local.server.port", String.valueOf(dashboard.getAddress().getPort()));
+
+            feed.post(List.of(event("ord_3")));
+            feed.post(List.of(event("ord_4")));
+
+            assertThat(reported).containsExactly("2", "0");
+        } finally {
+            dashboard.stop(0);
+        }
+    }
+
     private static DashboardProperties properties(String baseUrl) {
         return new DashboardProperties("t", 0, baseUrl, 10, 10, Duration.ofMillis(50), 10, Duration.ofMillis(200),
-                Duration.ofMillis(300), DashboardProperties.FanOut.LOCAL, "c", Duration.ofSeconds(10));
+                Duration.ofMillis(300), DashboardProperties.FanOut.LOCAL, "c", Duration.ofSeconds(10),
+                Duration.ZERO, null);
     }
 
     private static DashboardCredentials credentials() {

@@ -14,6 +14,7 @@ import io.orderhub.reconcile.OrdersApiDouble;
 import io.orderhub.reconcile.ReconcileFixtures;
 import io.orderhub.support.Browser;
 import io.orderhub.support.DashboardSocket;
+import io.orderhub.support.Deliveries;
 import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
@@ -40,12 +41,15 @@ import org.springframework.test.context.TestPropertySource;
  * flagged, live on the WebSocket and on the page in Chromium.
  */
 @HubTest
-@TestPropertySource(properties = "orderhub.dashboard.stores-interval=200ms")
+@TestPropertySource(properties = {"orderhub.dashboard.stores-interval=200ms",
+        "orderhub.platforms.shopify.webhook-secret=" + StoreHealthDashboardTest.SHOPIFY_APP_SECRET})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreHealthDashboardTest extends HubTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TOKEN = "test-dashboard-token";
+    static final String SHOPIFY_APP_SECRET = "shpss_app_wide_secret_of_the_test";
+    private static final String UNCONFIGURED_SHOP = "app-only-outfitters.myshopify.com";
     private static final OrdersApiDouble API = OrdersApiDouble.start();
 
     @Autowired
@@ -139,6 +143,30 @@ class StoreHealthDashboardTest extends HubTestSupport {
             browser.screenshot("dashboard-stores-webhook-health");
             assertThat(browser.seriousAccessibilityViolations()).as("axe-core with a flagged store").isEmpty();
         }
+    }
+
+    @Test
+    @Order(3)
+    void aShopKnownOnlyByWebhooksSignedWithTheAppSecretIsListedAsNotConfigured() {
+        Fixture.Delivery configured = Fixture.named("s01_orders_create_paid_two_items").last();
+        byte[] body = configured.rawBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Answer answer = hub().post(Deliveries.withHeaders(configured, Map.of("X-Shopify-Shop-Domain", UNCONFIGURED_SHOP,
+                "X-Shopify-Hmac-Sha256", Deliveries.hmacBase64(SHOPIFY_APP_SECRET, body),
+                "X-Shopify-Webhook-Id", "app-only-webhook-1")));
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+
+        JsonNode listed = store(Poll.until(WAIT, this::storeHealth,
+                list -> list.toString().contains(UNCONFIGURED_SHOP)), "shopify", UNCONFIGURED_SHOP);
+        assertThat(listed.path("configured").asBoolean(true)).isFalse();
+        assertThat(listed.path("last_webhook_at").isTextual()).as("%s", listed).isTrue();
+        assertThat(store(storeHealth(), "shopify", SHOPIFY_STORE).path("configured").asBoolean()).isTrue();
+
+        JsonNode admin = store(hub().admin("GET", "/admin/stores").json().path("items"), "shopify", UNCONFIGURED_SHOP);
+        assertThat(admin.path("configured").asBoolean(true)).isFalse();
+        assertThat(admin.path("api").isNull()).isTrue();
+        assertThat(admin.path("webhook_secret_from").asText()).isEqualTo("platform");
+        assertThat(admin.path("last_webhook_at").isTextual()).isTrue();
+        assertThat(admin.toString()).doesNotContain(SHOPIFY_APP_SECRET);
     }
 
     private Answer reconcile(String platform, String storeUid) {
