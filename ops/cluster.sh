@@ -189,7 +189,7 @@ exec '$java' -XX:+UseParallelGC -Xmx$heap -jar '$jar' --server.port=$hub_port --
   --spring.data.redis.connect-timeout=5s --spring.data.redis.timeout=2s \\
   --orderhub.partner.base-url=http://127.0.0.1:$partner_port --orderhub.dashboard.base-url=http://127.0.0.1:$dashboard_port \\
   --orderhub.dashboard.websocket-port=$([[ $role == dashboard ]] && echo "$dashboard_ws_port" || echo 0) \\
-  --orderhub.dashboard.public-websocket-port=same-origin \\
+  --orderhub.dashboard.public-websocket-port=0 \\
   ${ORDERHUB_CLUSTER_HUB_ARGS:-}
 EOF
   done

@@ -19,11 +19,13 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
 import io.orderhub.bench.BigCommerceApiDouble;
 import io.orderhub.bench.Workload;
+import io.orderhub.dashboard.StoredCounters;
 import io.orderhub.order.OrderDocuments;
 import io.orderhub.store.IdPages;
 import io.orderhub.support.DashboardSocket;
@@ -59,6 +61,7 @@ class ClusterFaultIT {
 
     private static BigCommerceApiDouble platformApi;
     private static Cluster cluster;
+    private static MongoClient store;
     private static long nextOrderId = 7_000_000_000L;
 
     @BeforeAll
@@ -81,11 +84,15 @@ class ClusterFaultIT {
                 "--orderhub.assignment.breaker.call-timeout=1s", "--orderhub.assignment.poll-interval=250ms",
                 "--orderhub.dashboard.resync-interval=5s");
         cluster = Cluster.up(dir, stores, hubArgs);
+        store = MongoClients.create(cluster.storeUri());
     }
 
     @AfterAll
     static void stopTheCluster() {
         try {
+            if (store != null) {
+                store.close();
+            }
             if (cluster != null) {
                 cluster.close();
             }
@@ -173,20 +180,23 @@ class ClusterFaultIT {
         long duplicated = stored.values().stream().filter(n -> n > 1).count();
         long lost = acknowledged.stream().filter(key -> !stored.containsKey(key)).count();
 
-        await(() -> unassigned(orders(keys)).isEmpty(), SETTLE, "every order of the stream assigned");
+        boolean allAssigned = poll(() -> unassigned(orders(keys)).isEmpty(), SETTLE);
         List<Document> orders = orders(keys);
         long assigned = orders.stream().filter(o -> "assigned".equals(delivery(o).getString("status"))).count();
-        checkAssignments(orders);
-        checkPartnerCapacity();
-        awaitDashboardEqualsStore(fault);
+        String dashboard = dashboardDifference();
 
         System.out.printf("CLUSTER %s: sent %d, acknowledged %d, stored %d, duplicated %d, lost %d, assigned %d, p99 %d ms"
-                        + " (answers %s; retried %d: %s)%n", fault, sent.size(), sent.stream().filter(DeliveryStream.Sent::acknowledged).count(),
-                stored.size(), duplicated, lost, assigned, DeliveryStream.p99(sent), DeliveryStream.statuses(sent),
-                retried.size(), DeliveryStream.statuses(retried));
+                        + " (answers %s; retried %d: %s; dashboard %s)%n", fault, sent.size(),
+                sent.stream().filter(DeliveryStream.Sent::acknowledged).count(), stored.size(), duplicated, lost, assigned,
+                DeliveryStream.p99(sent), DeliveryStream.statuses(sent), retried.size(), DeliveryStream.statuses(retried),
+                dashboard == null ? "equals the store" : "differs");
         assertThat(lost).as(fault + ": acknowledged orders lost").isZero();
         assertThat(duplicated).as(fault + ": orders stored twice").isZero();
+        assertThat(allAssigned).as(fault + ": every order of the stream assigned; not: " + unassigned(orders)).isTrue();
         assertThat(assigned).as(fault + ": orders assigned").isEqualTo(stored.size());
+        checkAssignments(orders);
+        checkPartnerCapacity();
+        assertThat(dashboard).as(fault + ": the dashboard's counters against the store's").isNull();
         return orders;
     }
 
@@ -216,63 +226,22 @@ class ClusterFaultIT {
         }
     }
 
-    /** The dashboard's snapshot (a fresh connection through nginx) comes to equal the counters the store gives. */
-    private static void awaitDashboardEqualsStore(String fault) {
-        Map<String, Object>[] last = new Map[2];
+    /**
+     * Waits until the dashboard's snapshot (a fresh connection through nginx) shows the counters the store gives;
+     * null then, else what the two said last.
+     */
+    private static String dashboardDifference() {
+        List<JsonNode> last = new ArrayList<>(List.of(NullNode.instance, NullNode.instance));
         boolean equal = poll(() -> {
-            Map<String, Object> store = storeCounters();
-            Map<String, Object> dashboard;
             try (DashboardSocket socket = DashboardSocket.connect(cluster.port(), Cluster.DASHBOARD_TOKEN)) {
-                JsonNode snapshot = socket.next(Duration.ofSeconds(30));
-                dashboard = dashboardCounters(snapshot.path("counters"));
+                last.set(0, StoredCounters.of(store.getDatabase("orderhub")));
+                last.set(1, StoredCounters.shown(socket.next(Duration.ofSeconds(30))));
             } catch (RuntimeException | AssertionError notYet) {
                 return false;
             }
-            last[0] = store;
-            last[1] = dashboard;
-            return store.equals(dashboard);
+            return last.get(0).equals(last.get(1));
         }, SETTLE);
-        assertThat(equal).as(fault + ": the dashboard's counters " + last[1] + " equal the store's " + last[0]).isTrue();
-    }
-
-    private static Map<String, Object> dashboardCounters(JsonNode counters) {
-        Map<String, Object> values = new TreeMap<>();
-        values.put("orders", counters.path("orders").asLong());
-        values.put("dead_lettered", counters.path("dead_lettered").asLong());
-        for (String group : List.of("by_platform", "by_financial_status", "by_delivery_status")) {
-            Map<String, Long> counts = new TreeMap<>();
-            counters.path(group).fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-            values.put(group, counts);
-        }
-        return values;
-    }
-
-    private static Map<String, Object> storeCounters() {
-        Map<String, Long> byPlatform = new TreeMap<>();
-        Map<String, Long> byFinancial = new TreeMap<>();
-        Map<String, Long> byDelivery = new TreeMap<>();
-        long[] total = new long[1];
-        try (MongoClient mongo = MongoClients.create(cluster.storeUri())) {
-            IdPages.forEach(mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION),
-                    Projections.include("platform", "financial_status", "delivery.status"), 5_000, order -> {
-                        total[0]++;
-                        byPlatform.merge(orUnknown(order.getString("platform")), 1L, Long::sum);
-                        byFinancial.merge(orUnknown(order.getString("financial_status")), 1L, Long::sum);
-                        Document delivery = order.get("delivery", Document.class);
-                        byDelivery.merge(orUnknown(delivery == null ? null : delivery.getString("status")), 1L, Long::sum);
-                    });
-            Map<String, Object> values = new TreeMap<>();
-            values.put("orders", total[0]);
-            values.put("dead_lettered", mongo.getDatabase("orderhub").getCollection(OrderDocuments.DEAD_LETTERS).countDocuments());
-            values.put("by_platform", byPlatform);
-            values.put("by_financial_status", byFinancial);
-            values.put("by_delivery_status", byDelivery);
-            return values;
-        }
-    }
-
-    private static String orUnknown(String value) {
-        return value == null ? "unknown" : value;
+        return equal ? null : "dashboard " + last.get(1) + ", store " + last.get(0);
     }
 
     /** How many stored documents each of the keys ({platform}_{platform_order_id}) has. */
@@ -287,8 +256,8 @@ class ClusterFaultIT {
     /** The stored orders whose key is one of {@code keys}, with their delivery block. */
     private static List<Document> orders(Set<String> keys) {
         List<Document> orders = new ArrayList<>();
-        try (MongoClient mongo = MongoClients.create(cluster.storeUri())) {
-            IdPages.forEach(mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION),
+        try {
+            IdPages.forEach(store.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION),
                     Projections.include("platform", "platform_order_id", "delivery"), 5_000, order -> {
                         if (keys.contains(order.getString("platform") + "_" + order.get("platform_order_id"))) {
                             orders.add(order);

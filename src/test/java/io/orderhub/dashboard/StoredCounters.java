@@ -20,13 +20,13 @@ import org.bson.Document;
  * The dashboard's counters as the store says they should be, counted here from the documents themselves, and
  * ways to change the store behind the dashboard's back as a killed import's lost outbox would leave it.
  */
-final class StoredCounters {
+public final class StoredCounters {
 
     private StoredCounters() {
     }
 
     /** {@code orders}, {@code by_platform}, {@code by_financial_status}, {@code by_delivery_status}, {@code dead_lettered}. */
-    static JsonNode of(MongoDatabase database) {
+    public static JsonNode of(MongoDatabase database) {
         Map<String, Long> platforms = new TreeMap<>();
         Map<String, Long> financial = new TreeMap<>();
         Map<String, Long> delivery = new TreeMap<>();
@@ -58,7 +58,7 @@ final class StoredCounters {
     }
 
     /** A snapshot's counters without {@code per_minute}, to compare with {@link #of}. */
-    static JsonNode shown(JsonNode snapshot) {
+    public static JsonNode shown(JsonNode snapshot) {
         ObjectNode counters = ((ObjectNode) snapshot.path("counters")).deepCopy();
         counters.remove("per_minute");
         return counters;
