@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -85,7 +86,7 @@ class StartupReadinessIT {
                 if (steadySince != null && imported.answeredMs() - steadySince >= STEADY.toMillis()) {
                     break;
                 }
-                sleep(PROBE_INTERVAL_MS);
+                LockSupport.parkNanos(Duration.ofMillis(PROBE_INTERVAL_MS).toNanos());
             }
             log = lines(hub.log());
         }
@@ -101,22 +102,23 @@ class StartupReadinessIT {
                 firstServed.sentMs(), firstServed.status(), firstReady.map(p -> String.valueOf(p.answeredMs())).orElse("never"),
                 firstHealthy.map(p -> String.valueOf(p.answeredMs())).orElse("never"), tally(beforeServed));
 
-        assertThat(beforeServed).as("health and readiness before webhooks are served: 503 or no connection")
-                .allSatisfy(p -> assertThat(p.status()).as(p.toString()).isIn(503, -1));
-        assertThat(beforeServed).as("the hub was listening before its routes started").anyMatch(p -> p.status() == 503);
+        // Statuses, not probes, in the assertions: a failure then reads as a tally instead of hundreds of probes.
+        assertThat(statuses(beforeServed)).as("health and readiness before webhooks are served: 503 or no connection")
+                .isSubsetOf(503, -1).as("the hub was listening before its routes started").contains(503);
         assertThat(firstReady).as("readiness became 200").isPresent();
         assertThat(firstReady.get().answeredMs()).as("first readiness 200 not before the first served import")
                 .isGreaterThanOrEqualTo(firstServed.sentMs());
         for (String path : List.of(HEALTH, READINESS)) {
             long firstUp = first(probes, p -> p.path().equals(path) && p.status() == 200).orElseThrow().sentMs();
-            assertThat(probes).as(path + " stays 200 UP once it is")
-                    .filteredOn(p -> p.path().equals(path) && p.sentMs() >= firstUp).allMatch(Probe::up);
+            assertThat(probes.stream().filter(p -> p.path().equals(path) && p.sentMs() >= firstUp)
+                    .map(p -> p.status() + " " + p.healthStatus()).distinct()).as(path + " stays 200 UP once it is")
+                    .containsExactly("200 UP");
         }
-        assertThat(probes).as("every import once one is served: the first stores the order, the others are duplicates")
-                .filteredOn(p -> p.path().equals(IMPORT) && p.sentMs() >= firstServed.sentMs())
-                .extracting(Probe::status).startsWith(201).containsOnly(200, 201);
-        assertThat(probes).as("imports sent once the start-up line was in the log are served")
-                .filteredOn(Probe::startupLogged).isNotEmpty().allMatch(Probe::served);
+        assertThat(firstServed.status()).as("the first served import stores the order").isEqualTo(201);
+        assertThat(statuses(probes.stream().filter(p -> p.path().equals(IMPORT) && p.sentMs() > firstServed.sentMs()).toList()))
+                .as("every import after it is a duplicate").containsExactly(200);
+        assertThat(statuses(probes.stream().filter(Probe::startupLogged).toList()))
+                .as("imports sent once the start-up line was in the log are served").isNotEmpty().doesNotContain(404, -1);
         assertStartupLineFollowsCamel(log);
     }
 
@@ -166,6 +168,10 @@ class StartupReadinessIT {
         return new HubClient.Answer(result.status(), null, null, "");
     }
 
+    private static List<Integer> statuses(List<Probe> probes) {
+        return probes.stream().map(Probe::status).distinct().toList();
+    }
+
     private static Optional<Probe> first(List<Probe> probes, Predicate<Probe> which) {
         return probes.stream().filter(which).findFirst();
     }
@@ -200,14 +206,5 @@ class StartupReadinessIT {
 
     private static long elapsedMs(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
