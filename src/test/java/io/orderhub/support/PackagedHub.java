@@ -111,6 +111,10 @@ public final class PackagedHub implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the process dies between any two instructions. */
     public void kill() {
         process.destroyForcibly();
