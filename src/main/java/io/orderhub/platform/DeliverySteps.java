@@ -3,9 +3,11 @@ package io.orderhub.platform;
 import java.util.function.BiConsumer;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.gateway.StoreRateLimiter;
+import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
@@ -72,6 +74,24 @@ public class DeliverySteps {
         Store store = Deliveries.store(exchange);
         rateLimiter.admit(store.platform(), store.storeUid());
         health.webhookArrived(store.platform(), store.storeUid());
+    }
+
+    /**
+     * Admits an order delivery's identity before it becomes an idempotency key or a platform API call: an id the
+     * platform can never have written (1e400, -3, letters where ids are numbers) or a store uid no key can hold
+     * is dead-lettered, with its raw delivery kept for replay like any other unmappable order.
+     */
+    public void requireOrderIdentity(Exchange exchange, OrderIdentity identity, JsonNode received) {
+        String platform = Deliveries.platform(exchange);
+        if (!identity.admits(received)) {
+            throw new UnmappableOrderException("The " + platform + " order id " + identity.field() + " = "
+                    + identity.shown(received) + " is not " + identity.shape().description());
+        }
+        Store store = Deliveries.store(exchange);
+        if (store != null && !OrderIdentity.isPrintable(store.storeUid())) {
+            throw new UnmappableOrderException("The " + platform + " store uid '" + OrderIdentity.shown(store.storeUid())
+                    + "' is not " + OrderIdentity.Shape.OPAQUE.description());
+        }
     }
 
     /** The platform's order topics, and for an order reconciliation pulled from the API its own topic. */

@@ -8,6 +8,7 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.platform.bigcommerce.BigCommerceEvents;
 import io.orderhub.platform.bigcommerce.BigCommerceHydrator;
@@ -27,6 +28,9 @@ public class BigCommerceRoute extends ImportStageRouteBuilder implements Platfor
 
     private static final Set<String> ORDER_SCOPES = Set.of("store/order/created", "store/order/updated",
             "store/order/statusUpdated", "store/order/refund/created");
+
+    /** The thin event's {@code data.id}: the V2 order id, a JSON integer. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/data/id");
 
     private final DeliverySteps steps;
     private final BigCommerceEvents events;
@@ -61,11 +65,17 @@ public class BigCommerceRoute extends ImportStageRouteBuilder implements Platfor
                 .process(steps::admit)
                 .choice()
                     .when(this::isOrderScope)
+                        .process(this::requireOrderIdentity)
                         .setBody(hydrator::hydrate)
                         .to("direct:translate")
                     .otherwise()
                         .setBody(this::ignoredScope)
                 .end();
+    }
+
+    /** Before hydration: an impossible id never becomes a call to the store's API. */
+    private void requireOrderIdentity(Exchange exchange) {
+        steps.requireOrderIdentity(exchange, ORDER_ID, BigCommerceEvents.event(exchange));
     }
 
     private boolean isOrderScope(Exchange exchange) {

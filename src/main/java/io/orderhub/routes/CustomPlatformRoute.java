@@ -3,12 +3,14 @@ package io.orderhub.routes;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.OrderMapper;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
 import org.springframework.core.annotation.Order;
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(900)
 public class CustomPlatformRoute extends WebhookPlatformRoute {
+
+    /** A home-made shop's ids are its own: only what no key can hold is refused. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/id");
 
     static final String STORE_HEADER = "x-orderhub-store";
     static final String SIGNATURE_HEADER = "x-orderhub-signature";
@@ -68,6 +73,16 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
     @Override
     protected boolean isOrderTopic(Exchange exchange) {
         return topic(exchange) == null || super.isOrderTopic(exchange);
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return translator.parsedBody(exchange);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.orderhub.routes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.ecwid.EcwidEvents;
 import io.orderhub.platform.ecwid.EcwidHydrator;
 import org.apache.camel.Exchange;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(40)
 public class EcwidRoute extends WebhookPlatformRoute {
+
+    /** {@code data.orderId} is the internal order id, a string such as "EC01A" (not the numeric entityId). */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/data/orderId");
 
     private final EcwidEvents events;
     private final EcwidHydrator hydrator;
@@ -53,6 +58,16 @@ public class EcwidRoute extends WebhookPlatformRoute {
     @Override
     protected Set<String> orderTopics() {
         return Set.of("order.created", "order.updated");
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return EcwidEvents.event(exchange);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.orderhub.routes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.etsy.EtsyHydrator;
 import io.orderhub.platform.etsy.EtsyWebhooks;
 import org.apache.camel.Exchange;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(80)
 public class EtsyRoute extends WebhookPlatformRoute {
+
+    /** The receipt id, which Etsy sends only inside {@code resource_url}; the call to its API is built from it. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/resource_url").within("/receipts/([^/]+)/?$");
 
     private final EtsyWebhooks webhooks;
     private final EtsyHydrator hydrator;
@@ -53,6 +58,16 @@ public class EtsyRoute extends WebhookPlatformRoute {
     @Override
     protected Set<String> orderTopics() {
         return Set.of("order.paid", "order.canceled", "order.shipped", "order.delivered");
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return EtsyWebhooks.event(exchange);
     }
 
     @Override

@@ -51,7 +51,10 @@ public class GatewayRoute extends RouteBuilder {
         onException(Exception.class).onWhen(StoreFailures::isStoreFailure).handled(true).bean(queueing, "queueOrRefuse");
         onException(Exception.class).handled(true).bean(responses, "unexpected");
 
-        ChoiceDefinition router = from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false")
+        // useStreaming hands the servlet's InputStream over instead of its Reader: signatures cover the bytes as
+        // sent, and a body that is not UTF-8 must reach PayloadJson's strict decoder (400), not fail in Tomcat (500).
+        ChoiceDefinition router = from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
+                + "&useStreaming=true")
                 .routeId("import-gateway")
                 .setProperty(Deliveries.DELIVERY, method(receiver, "receive"))
                 .setProperty(Deliveries.PLATFORM, method(detector, "explicitPlatform"))

@@ -8,6 +8,7 @@ import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.magento.MagentoWebhooks;
 import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(70)
 public class MagentoRoute extends WebhookPlatformRoute {
+
+    /** Adobe Commerce's {@code entity_id}, the sales_order row id. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/data/order/entity_id");
 
     private final MagentoWebhooks webhooks;
     private final OrderTranslator translator;
@@ -56,6 +60,16 @@ public class MagentoRoute extends WebhookPlatformRoute {
     @Override
     protected Set<String> orderTopics() {
         return Set.of("sales_order_place_after", "sales_order_save_after");
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return MagentoWebhooks.payload(exchange);
     }
 
     @Override

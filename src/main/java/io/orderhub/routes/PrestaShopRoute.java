@@ -2,10 +2,12 @@ package io.orderhub.routes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.prestashop.PrestaShopEvents;
 import io.orderhub.platform.prestashop.PrestaShopHydrator;
 import org.apache.camel.Exchange;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(90)
 public class PrestaShopRoute extends WebhookPlatformRoute {
+
+    /** {@code id_order}, the orders table id. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id_order");
 
     private final PrestaShopEvents events;
     private final PrestaShopHydrator hydrator;
@@ -54,6 +59,16 @@ public class PrestaShopRoute extends WebhookPlatformRoute {
     @Override
     protected Set<String> orderTopics() {
         return Set.of("actionValidateOrder", "actionOrderStatusPostUpdate", "actionObjectOrderUpdateAfter");
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return PrestaShopEvents.event(exchange);
     }
 
     @Override

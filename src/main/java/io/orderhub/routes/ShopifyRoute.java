@@ -8,6 +8,7 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
@@ -25,6 +26,9 @@ public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRec
 
     private static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid",
             "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
+
+    /** REST Admin order ids: a JSON integer (int64). */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id");
 
     private final DeliverySteps steps;
     private final OrderTranslator translator;
@@ -52,11 +56,16 @@ public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRec
                 .process(steps::admit)
                 .choice()
                     .when(this::isOrderTopic)
+                        .process(this::requireOrderIdentity)
                         .setBody(translator::parseToEnvelope)
                         .to("direct:translate")
                     .otherwise()
                         .setBody(this::ignoredTopic)
                 .end();
+    }
+
+    private void requireOrderIdentity(Exchange exchange) {
+        steps.requireOrderIdentity(exchange, ORDER_ID, translator.parsedBody(exchange));
     }
 
     private void authenticate(Exchange exchange) {

@@ -2,10 +2,12 @@ package io.orderhub.routes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.squarespace.SquarespaceHydrator;
 import io.orderhub.platform.squarespace.SquarespaceNotifications;
 import org.apache.camel.Exchange;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(50)
 public class SquarespaceRoute extends WebhookPlatformRoute {
+
+    /** {@code data.orderId}: an opaque object id. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/data/orderId");
 
     private final SquarespaceNotifications notifications;
     private final SquarespaceHydrator hydrator;
@@ -54,6 +59,16 @@ public class SquarespaceRoute extends WebhookPlatformRoute {
     @Override
     protected Set<String> orderTopics() {
         return Set.of("order.create", "order.update");
+    }
+
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return SquarespaceNotifications.notification(exchange);
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.orderhub.routes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformRecognizer;
 import org.apache.camel.Exchange;
 
@@ -31,6 +33,12 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
     /** The topics that carry an order. */
     protected abstract Set<String> orderTopics();
 
+    /** Where the platform's order id sits in {@link #received} and what shape it has. */
+    protected abstract OrderIdentity orderIdentity();
+
+    /** What the platform sent, parsed: the body, or the event a JWT or thin webhook carries. */
+    protected abstract JsonNode received(Exchange exchange);
+
     /** The envelope the platform's mapping file reads (see OrderTranslator#envelope); thin platforms hydrate here. */
     protected abstract ObjectNode envelope(Exchange exchange);
 
@@ -42,11 +50,17 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
                 .process(steps::admit)
                 .choice()
                     .when(this::isOrderTopic)
+                        .process(this::requireOrderIdentity)
                         .setBody(this::envelope)
                         .to("direct:translate")
                     .otherwise()
                         .setBody(this::ignoredTopic)
                 .end();
+    }
+
+    /** Checked before the envelope, so a thin platform never hydrates an id it can never have issued. */
+    private void requireOrderIdentity(Exchange exchange) {
+        steps.requireOrderIdentity(exchange, orderIdentity(), received(exchange));
     }
 
     /** JSON, unless the platform sends something else (415 otherwise). */

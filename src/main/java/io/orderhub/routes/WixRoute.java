@@ -10,6 +10,7 @@ import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.wix.WixEvents;
 import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 @Order(60)
 public class WixRoute extends WebhookPlatformRoute {
+
+    /** The order's {@code id}: a UUID. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/id");
 
     /** A compact JWS: header.payload.signature, each base64url. */
     private static final Pattern COMPACT_JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -77,17 +81,35 @@ public class WixRoute extends WebhookPlatformRoute {
 
     /** The order is in createdEvent.entity, updatedEvent.currentEntity or actionEvent.body.order, by event kind. */
     @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
+    }
+
+    @Override
+    protected JsonNode received(Exchange exchange) {
+        return order(WixEvents.event(exchange));
+    }
+
+    @Override
     protected ObjectNode envelope(Exchange exchange) {
         JsonNode event = WixEvents.event(exchange);
+        JsonNode order = order(event);
+        if (order == null) {
+            throw new UnmappableOrderException("The Wix " + WixEvents.eventType(exchange) + " event carries no order");
+        }
+        ObjectNode envelope = translator.envelope(exchange, order);
+        envelope.set("event", event);
+        envelope.put("event_type", WixEvents.eventType(exchange));
+        return envelope;
+    }
+
+    private static JsonNode order(JsonNode event) {
         for (String path : new String[] {"/createdEvent/entity", "/updatedEvent/currentEntity", "/actionEvent/body/order"}) {
             JsonNode order = event.at(path);
             if (order.isObject()) {
-                ObjectNode envelope = translator.envelope(exchange, order);
-                envelope.set("event", event);
-                envelope.put("event_type", WixEvents.eventType(exchange));
-                return envelope;
+                return order;
             }
         }
-        throw new UnmappableOrderException("The Wix " + WixEvents.eventType(exchange) + " event carries no order");
+        return null;
     }
 }

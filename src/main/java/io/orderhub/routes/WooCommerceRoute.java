@@ -9,6 +9,7 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
@@ -26,6 +27,9 @@ public class WooCommerceRoute extends ImportStageRouteBuilder implements Platfor
 
     private static final Set<String> ORDER_TOPICS = Set.of("order.created", "order.updated", "order.restored");
     private static final Pattern PING_BODY = Pattern.compile("webhook_id=\\d+");
+
+    /** REST v3 order ids: the post id, a JSON integer. */
+    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id");
 
     private final DeliverySteps steps;
     private final OrderTranslator translator;
@@ -64,6 +68,7 @@ public class WooCommerceRoute extends ImportStageRouteBuilder implements Platfor
                 .process(steps::admit)
                 .choice()
                     .when(this::isOrderTopic)
+                        .process(this::requireOrderIdentity)
                         .setBody(translator::parseToEnvelope)
                         .to("direct:translate")
                     .otherwise()
@@ -75,6 +80,10 @@ public class WooCommerceRoute extends ImportStageRouteBuilder implements Platfor
         InboundDelivery delivery = Deliveries.delivery(exchange);
         return delivery.isForm() && !delivery.hasHeaderStartingWith("x-wc-webhook-")
                 && PING_BODY.matcher(delivery.bodyAsText().trim()).matches();
+    }
+
+    private void requireOrderIdentity(Exchange exchange) {
+        steps.requireOrderIdentity(exchange, ORDER_ID, translator.parsedBody(exchange));
     }
 
     private void authenticate(Exchange exchange) {

@@ -40,6 +40,7 @@ public class OrderTranslator {
 
     /** Exchange property with the idempotency key of the order being imported. */
     public static final String IDEMPOTENCY_KEY = "orderhubIdempotencyKey";
+    private static final String PARSED_BODY = "orderhubParsedBody";
     /** The schema requires an id; the real one is only given when the order is first stored. */
     private static final String PLACEHOLDER_ID = "ord_pending";
     private static final Set<String> NOT_DIGESTED = Set.of("id", "source", "delivery");
@@ -74,8 +75,17 @@ public class OrderTranslator {
 
     /** Parses the delivery body (400 when it is not JSON) and wraps it in an envelope. */
     public ObjectNode parseToEnvelope(Exchange exchange) {
-        InboundDelivery delivery = Deliveries.delivery(exchange);
-        return envelope(exchange, json.parse(delivery.rawBody(), Deliveries.platform(exchange)));
+        return envelope(exchange, parsedBody(exchange));
+    }
+
+    /** The delivery body as JSON (400 when it is not), parsed once per exchange: identity check and envelope share it. */
+    public JsonNode parsedBody(Exchange exchange) {
+        JsonNode body = exchange.getProperty(PARSED_BODY, JsonNode.class);
+        if (body == null) {
+            body = json.parse(Deliveries.delivery(exchange).rawBody(), Deliveries.platform(exchange));
+            exchange.setProperty(PARSED_BODY, body);
+        }
+        return body;
     }
 
     /** Maps and validates; an authentic order that fails either is unmappable and goes to the dead letters. */
