@@ -13,8 +13,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
+    /** The idempotent consumer's repository: Camel's Redis string repository, or its memory one when embedded. */
     @Bean
-    DedupCache dedupCache(OrderHubProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters) {
+    OrderIdempotentRepository orderIdempotentRepository(OrderHubProperties properties,
+            ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters) {
         OrderHubProperties.Idempotency settings = properties.idempotency();
         if (settings.cache() == CacheKind.REDIS) {
             OrderHubProperties.Breaker breaker = settings.breaker();
@@ -25,13 +27,9 @@ class IdempotencyConfiguration {
                     .waitDurationInOpenState(breaker.waitInOpen())
                     .automaticTransitionFromOpenToHalfOpenEnabled(true)
                     .build());
-            return new RedisDedupCache(redis.getObject(), settings.keyPrefix(), settings.ttl(), redisBreaker, meters);
+            return new RedisOrderIdempotentRepository(redis.getObject(), settings.keyPrefix(), settings.ttl(),
+                    redisBreaker, meters);
         }
-        return new InMemoryDedupCache(settings.ttl(), settings.memoryMaxEntries());
-    }
-
-    @Bean
-    OrderIdempotentRepository orderIdempotentRepository(DedupCache dedupCache) {
-        return new OrderIdempotentRepository(dedupCache);
+        return new MemoryOrderIdempotentRepository(settings.ttl(), settings.memoryMaxEntries());
     }
 }

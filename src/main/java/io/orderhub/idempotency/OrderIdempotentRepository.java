@@ -1,60 +1,38 @@
 package io.orderhub.idempotency;
 
+import java.util.Optional;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Adapts the {@link DedupCache} to Camel's idempotent consumer. {@code add} claims the key with the
- * delivery's content digest; when the key was taken, the entry found is left on the exchange so the route
- * can answer a same-content redelivery from the cache without a store round trip.
+ * What the {@code order-store} stage needs of Camel's idempotent repository besides taking a key: the entry
+ * found when the key was already taken, so a redelivery of the same content is answered from the cache without
+ * a store round trip, and a way to record the stored order under its key. The cache is only ever the fast first
+ * check: the store's unique index on (platform, store_uid, platform_order_id) has the final word, so a cache that
+ * is empty, stale or down never creates a duplicate.
+ *
+ * @see RedisOrderIdempotentRepository
+ * @see MemoryOrderIdempotentRepository
  */
-public class OrderIdempotentRepository extends ServiceSupport implements IdempotentRepository {
+public interface OrderIdempotentRepository extends IdempotentRepository {
 
     /** Exchange property holding the {@link CacheEntry} found for a key that was already taken. */
-    public static final String CACHED_ENTRY = "orderhubCachedEntry";
+    String CACHED_ENTRY = "orderhubCachedEntry";
     /** Exchange property holding the digest of the delivery being imported. */
-    public static final String DIGEST = "orderhubDigest";
+    String DIGEST = "orderhubDigest";
 
-    private final DedupCache cache;
+    /** Takes the key with {@code claim}; answers the entry already there instead when the key was taken. */
+    Optional<CacheEntry> claim(String key, CacheEntry claim);
 
-    public OrderIdempotentRepository(DedupCache cache) {
-        this.cache = cache;
-    }
+    /** Records the stored order for the key (after a create, update or a store-confirmed duplicate). */
+    void remember(String key, CacheEntry stored);
 
+    /** Takes the key with the delivery's digest; a taken key leaves its entry on the exchange for the route. */
     @Override
-    public boolean add(Exchange exchange, String key) {
-        String digest = exchange.getProperty(DIGEST, String.class);
-        return cache.claim(key, CacheEntry.pending(digest)).map(existing -> {
-            exchange.setProperty(CACHED_ENTRY, existing);
-            return false;
-        }).orElse(true);
-    }
-
-    @Override
-    public boolean add(String key) {
-        return cache.claim(key, CacheEntry.pending("")).isEmpty();
-    }
-
-    @Override
-    public boolean contains(String key) {
-        return false;
-    }
-
-    @Override
-    public boolean remove(String key) {
-        cache.forget(key);
-        return true;
-    }
-
-    @Override
-    public boolean confirm(String key) {
-        // The stored entry is written by the importer once it knows which order the key belongs to.
-        return true;
-    }
-
-    @Override
-    public void clear() {
-        // Keys expire on their own; clearing a shared cache from one instance would only cost store round trips.
+    default boolean add(Exchange exchange, String key) {
+        Optional<CacheEntry> found = claim(key, CacheEntry.pending(exchange.getProperty(DIGEST, String.class)));
+        found.ifPresent(entry -> exchange.setProperty(CACHED_ENTRY, entry));
+        return found.isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.orderhub.idempotency.CacheEntry;
-import io.orderhub.idempotency.DedupCache;
 import io.orderhub.idempotency.OrderIdempotentRepository;
 import io.orderhub.ops.ImportMetrics;
 import io.orderhub.store.GroupCommitInserts;
@@ -34,13 +33,13 @@ public class OrderImporter {
     private static final int MAX_CONCURRENT_UPDATE_ATTEMPTS = 10;
 
     private final OrderRepository repository;
-    private final DedupCache cache;
+    private final OrderIdempotentRepository cache;
     private final GroupCommitInserts inserts;
     private final StoreDurability durability;
     private final Clock clock;
     private final ImportMetrics metrics;
 
-    public OrderImporter(OrderRepository repository, GroupCommitInserts inserts, DedupCache cache,
+    public OrderImporter(OrderRepository repository, GroupCommitInserts inserts, OrderIdempotentRepository cache,
             StoreDurability durability, Clock clock, ImportMetrics metrics) {
         this.repository = repository;
         this.inserts = inserts;

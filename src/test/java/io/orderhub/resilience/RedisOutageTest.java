@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.orderhub.idempotency.RedisDedupCache;
+import io.orderhub.idempotency.RedisOrderIdempotentRepository;
 import io.orderhub.store.EmbeddedMongoStore;
 import io.orderhub.support.HubClient;
 import io.orderhub.support.HubProcess;
@@ -55,7 +55,7 @@ class RedisOutageTest {
             }, keys -> keys >= 40);
 
             Map<String, Integer> stored = ImportStream.storedCounts(store.connectionString());
-            long fallbacks = (long) hub.bean(MeterRegistry.class).find(RedisDedupCache.FALLBACKS).counters().stream()
+            long fallbacks = (long) hub.bean(MeterRegistry.class).find(RedisOrderIdempotentRepository.FALLBACKS).counters().stream()
                     .mapToDouble(c -> c.count()).sum();
             long acknowledged = results.stream().filter(Result::acknowledged).count();
             ImportStream.report("redis-down", "sent", results.size(), "acknowledged", acknowledged,
