@@ -56,44 +56,46 @@ public class AssignmentRoute extends RouteBuilder {
         getContext().getRegistry().bind(CALLS, ExecutorService.class,
                 getContext().getExecutorServiceManager().newCachedThreadPool(this, "partner-call"));
 
-        onException(Exception.class).handled(true)
-                .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}");
+        onException(Exception.class).id("assignment-on-failure").handled(true)
+                .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}")
+                .id("assignment-log-failure");
 
         // Events are shared with other consumers (the dashboard): hand the order over and return at once,
         // so a slow Partner Service never holds up anyone's events.
         // Plain Java over the event record: a simple expression's ${body.type} is a reflective bean call per event.
-        from(OrderEvent.ENDPOINT).routeId("assignment-events")
-                .choice()
-                    .when(eventType(OrderEvent.CREATED))
-                        .setBody(AssignmentRoute::orderId)
-                        .setHeader(Assignments.NEW_ORDER, constant(true))
-                        .to(ATTEMPTS)
-                    .when(eventType(OrderEvent.CANCELLED))
-                        .setBody(AssignmentRoute::orderId)
-                        .bean(assignments, "cancelledOnPlatform")
-                        .to(ATTEMPTS)
+        RouteNodes.consumer("assignment-events-in", from(OrderEvent.ENDPOINT)).routeId("assignment-events")
+                .choice().id("assignment-event-type")
+                    .when(eventType(OrderEvent.CREATED)).id("assignment-when-created")
+                        .setBody(AssignmentRoute::orderId).id("assignment-created-order-id")
+                        .setHeader(Assignments.NEW_ORDER, constant(true)).id("assignment-mark-new-order")
+                        .to(ATTEMPTS).id("assignment-queue-new-order")
+                    .when(eventType(OrderEvent.CANCELLED)).id("assignment-when-cancelled")
+                        .setBody(AssignmentRoute::orderId).id("assignment-cancelled-order-id")
+                        .bean(assignments, "cancelledOnPlatform").id("assignment-cancelled-on-platform")
+                        .to(ATTEMPTS).id("assignment-queue-release")
                 .end();
 
         // In memory only to be quick: an attempt lost here (a crash) is found again by the poll.
-        from(ATTEMPTS + "&concurrentConsumers=" + properties.workers()).routeId("assignment-queue")
-                .to("direct:assignment-attempt");
+        RouteNodes.consumer("assignment-queue-in", from(ATTEMPTS + "&concurrentConsumers=" + properties.workers()))
+                .routeId("assignment-queue")
+                .to("direct:assignment-attempt").id("assignment-queue-to-attempt");
 
-        from("scheduler:assignment-poll?delay=" + properties.pollInterval().toMillis()
-                + "&initialDelay=" + properties.pollInterval().toMillis()).routeId("assignment-poll")
-                .setBody(method(assignments, "dueOrders"))
-                .split(body()).parallelProcessing()
-                    .to("direct:assignment-attempt")
+        RouteNodes.consumer("assignment-poll-in", from("scheduler:assignment-poll?delay=" + properties.pollInterval().toMillis()
+                + "&initialDelay=" + properties.pollInterval().toMillis())).routeId("assignment-poll")
+                .setBody(method(assignments, "dueOrders")).id("assignment-due-orders")
+                .split(body()).parallelProcessing().id("assignment-each-due-order")
+                    .to("direct:assignment-attempt").id("assignment-poll-to-attempt")
                 .end();
 
-        from("direct:assignment-attempt").routeId("assignment-attempt")
-                .bean(assignments, "claim")
-                .filter(body().isNotNull())
-                    .choice()
-                        .when(method(assignments, "needsRelease"))
-                            .bean(assignments, "release")
-                        .otherwise()
-                            .bean(assignments, "begin")
-                            .setProperty(Assignments.TASK, body())
+        RouteNodes.consumer("assignment-attempt-in", from("direct:assignment-attempt")).routeId("assignment-attempt")
+                .bean(assignments, "claim").id("assignment-claim-lease")
+                .filter(body().isNotNull()).id("assignment-when-claimed")
+                    .choice().id("assignment-release-or-assign")
+                        .when(method(assignments, "needsRelease")).id("assignment-when-needs-release")
+                            .bean(assignments, "release").id("assignment-release")
+                        .otherwise().id("assignment-when-due")
+                            .bean(assignments, "begin").id("assignment-begin")
+                            .setProperty(Assignments.TASK, body()).id("assignment-keep-task")
                             .circuitBreaker().id("partner-service-breaker")
                                 .resilience4jConfiguration()
                                     .circuitBreaker(PartnerServiceBreaker.BEAN)
@@ -101,17 +103,19 @@ public class AssignmentRoute extends RouteBuilder {
                                     .timeoutDuration((int) callBound())
                                     .timeoutExecutorService(CALLS)
                                 .end()
-                                .bean(partnerService, "assign")
-                            .onFallback()
-                                .bean(partnerService, "unavailable")
-                            .end()
-                            .bean(assignments, "complete")
+                                .bean(partnerService, "assign").id("assignment-call-partner-service")
+                            // A pipeline of its own: an id set after onFallback() lands on the breaker's last output.
+                            .onFallback().pipeline().id("partner-service-fallback")
+                                .bean(partnerService, "unavailable").id("assignment-partner-service-unavailable")
+                            .end().end()
+                            .bean(assignments, "complete").id("assignment-complete")
                     .end()
                 .end();
     }
 
     private static Predicate eventType(String type) {
-        return exchange -> type.equals(exchange.getMessage().getBody(OrderEvent.class).type());
+        return NamedPredicate.named("event " + type,
+                exchange -> type.equals(exchange.getMessage().getBody(OrderEvent.class).type()));
     }
 
     private static String orderId(Exchange exchange) {

@@ -30,16 +30,17 @@ public class DashboardFeedRoute extends RouteBuilder {
     public void configure() {
         String outbox = "seda:dashboard-outbox?size=" + properties.outboxSize() + "&blockWhenFull=false";
 
-        onException(IllegalStateException.class).handled(true).bean(feed, "outboxFull");
+        onException(IllegalStateException.class).id("dashboard-on-outbox-full").handled(true)
+                .bean(feed, "outboxFull").id("dashboard-count-dropped");
 
-        from(OrderEvent.ENDPOINT).routeId("dashboard-feed")
-                .setBody(method(feed, "event"))
-                .to(outbox);
+        RouteNodes.consumer("dashboard-feed-in", from(OrderEvent.ENDPOINT)).routeId("dashboard-feed")
+                .setBody(method(feed, "event")).id("dashboard-event")
+                .to(outbox).id("dashboard-to-outbox");
 
-        from(outbox).routeId("dashboard-batch")
-                .aggregate(constant(true), new GroupedBodyAggregationStrategy())
+        RouteNodes.consumer("dashboard-outbox-in", from(outbox)).routeId("dashboard-batch")
+                .aggregate(constant(true), new GroupedBodyAggregationStrategy()).id("dashboard-batch-events")
                     .completionSize(properties.batchSize())
                     .completionInterval(properties.batchInterval().toMillis())
-                .bean(feed, "post");
+                .bean(feed, "post").id("dashboard-post-batch");
     }
 }

@@ -21,11 +21,14 @@ public class DeadLetterRoute extends ImportStageRouteBuilder {
 
     @Override
     protected void stages() {
-        from("direct:dead-letter").routeId("dead-letter")
-                .setBody(deadLetters::document)
+        RouteNodes.consumer("dead-letter-in", from("direct:dead-letter")).routeId("dead-letter")
+                .setBody(deadLetters::document).id("dead-letter-document")
+                    .description("the delivery whole, with the reason it could not be mapped")
                 .to("mongodb:orderhubMongo?database={{orderhub.store.database:orderhub}}&collection=dead_letters&operation=insert")
-                .setBody(deadLetters::acknowledged)
+                    .id("dead-letter-insert")
+                .setBody(deadLetters::acknowledged).id("dead-letter-answer")
+                    .description("202: the platform must not retry in vain")
                 // Like stored orders: announced once durable, off the answer's path.
-                .wireTap(OrderEvent.ENDPOINT).onPrepare(deadLetters::eventAsBody);
+                .wireTap(OrderEvent.ENDPOINT).onPrepare(deadLetters::eventAsBody).id("dead-letter-announce");
     }
 }

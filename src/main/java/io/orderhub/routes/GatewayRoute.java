@@ -43,35 +43,44 @@ public class GatewayRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
-        onException(UnmappableOrderException.class).handled(true)
-                .to("direct:dead-letter")
-                .bean(responses, "importResult");
+        onException(ProblemException.class).id("gateway-on-refusal").handled(true)
+                .bean(responses, "problem").id("gateway-answer-problem");
+        onException(UnmappableOrderException.class).id("gateway-on-unmappable").handled(true)
+                .to("direct:dead-letter").id("gateway-to-dead-letter")
+                .bean(responses, "importResult").id("gateway-answer-dead-letter");
         // The store failed: keep the authenticated delivery in the import queue (202 queued) or refuse it (503).
-        onException(Exception.class).onWhen(StoreFailures::isStoreFailure).handled(true).bean(queueing, "queueOrRefuse");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
+        onException(Exception.class).id("gateway-on-store-failure")
+                .onWhen(NamedPredicate.named("store failure", StoreFailures::isStoreFailure)).handled(true)
+                .bean(queueing, "queueOrRefuse").id("gateway-queue-or-refuse");
+        onException(Exception.class).id("gateway-on-unexpected").handled(true)
+                .bean(responses, "unexpected").id("gateway-answer-unexpected");
 
         // useStreaming hands the servlet's InputStream over instead of its Reader: signatures cover the bytes as
         // sent, and a body that is not UTF-8 must reach PayloadJson's strict decoder (400), not fail in Tomcat (500).
-        ChoiceDefinition router = from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
-                + "&useStreaming=true")
+        ChoiceDefinition router = RouteNodes.consumer("gateway-http-in",
+                        from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
+                                + "&useStreaming=true"))
                 .routeId("import-gateway")
-                .setProperty(Deliveries.DELIVERY, method(receiver, "receive"))
-                .setProperty(Deliveries.PLATFORM, method(detector, "explicitPlatform"))
-                .choice()
-                    .when(exchangeProperty(Deliveries.PLATFORM).isNotNull())
-                        .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}");
+                .setProperty(Deliveries.DELIVERY, method(receiver, "receive")).id("gateway-check-size-and-type")
+                    .description("size ≤ max body bytes (413); JSON, form or JWT text (415); keeps the raw bytes")
+                .setProperty(Deliveries.PLATFORM, method(detector, "explicitPlatform")).id("gateway-named-platform")
+                    .description("X-OrderHub-Platform or ?platform= (400 for a platform the hub does not know)")
+                .choice().id("gateway-route-to-platform")
+                    .when(exchangeProperty(Deliveries.PLATFORM).isNotNull()).id("gateway-when-platform-named")
+                        .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}").id("gateway-to-named-platform");
         // Platforms told apart by their headers first; those that must look into the body last.
         List<PlatformRecognizer> byCost = platforms.stream()
                 .sorted(Comparator.comparing(PlatformRecognizer::readsBody)).toList();
         for (PlatformRecognizer platform : byCost) {
-            router.when(exchange -> platform.recognises(Deliveries.delivery(exchange)))
-                    .setProperty(Deliveries.PLATFORM, constant(platform.platform()))
-                    .to(platform.endpointUri());
+            String name = platform.platform();
+            router.when(NamedPredicate.named("recognised as " + name, exchange -> platform.recognises(Deliveries.delivery(exchange))))
+                        .id("gateway-when-" + name)
+                    .setProperty(Deliveries.PLATFORM, constant(name)).id("gateway-platform-is-" + name)
+                    .to(platform.endpointUri()).id("gateway-to-" + name);
         }
-        router.otherwise()
-                    .bean(detector, "unrecognised")
+        router.otherwise().id("gateway-when-unrecognised")
+                    .bean(detector, "unrecognised").id("gateway-refuse-unrecognised")
                 .end()
-                .bean(responses, "importResult");
+                .bean(responses, "importResult").id("gateway-answer");
     }
 }

@@ -29,40 +29,46 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
 
     @Override
     protected void stages() {
-        from("direct:store-order").routeId("order-store")
+        RouteNodes.consumer("store-in", from("direct:store-order")).routeId("order-store")
                 .idempotentConsumer(exchangeProperty(OrderTranslator.IDEMPOTENCY_KEY), idempotentRepository)
-                        .eager(true).skipDuplicate(false).removeOnFailure(true)
-                    .choice()
-                        .when(importer::isCachedDuplicate)
-                            .setBody(importer::duplicateFromCache)
-                        .when(importer::isCachedOtherVersion)
-                            .setBody(importer::resolveAgainstStored)
-                        .otherwise()
-                            .to("direct:insert-order")
+                        .eager(true).skipDuplicate(false).removeOnFailure(true).id("idempotent-consumer")
+                        .description("claims {platform}_{store_uid}_{platform_order_id} in the idempotency cache")
+                    .choice().id("store-cache-decides")
+                        .when(NamedPredicate.named("cached: same content", importer::isCachedDuplicate))
+                                .id("store-when-cached-duplicate")
+                            .setBody(importer::duplicateFromCache).id("store-duplicate-from-cache")
+                                .description("200 duplicate, no store round trip")
+                        .when(NamedPredicate.named("cached: other version", importer::isCachedOtherVersion))
+                                .id("store-when-cached-other-version")
+                            .setBody(importer::resolveAgainstStored).id("store-resolve-against-stored")
+                                .description("compared with the stored order: stale, duplicate or updated")
+                        .otherwise().id("store-when-not-cached")
+                            .to("direct:insert-order").id("store-to-insert")
                     .end()
                     // Inside the idempotent block: Camel ends a duplicate's route with that block.
-                    .to("direct:after-store")
+                    .to("direct:after-store").id("store-to-after-store")
                 .end();
 
         // Only once the answer is decided, and off its path (wire taps), do other roles hear about the change
         // and is a delivery that changed nothing kept in the order's history.
-        from("direct:after-store").routeId("order-after-store")
-                .to("direct:publish-order-event")
-                .to("direct:keep-delivery");
+        RouteNodes.consumer("after-store-in", from("direct:after-store")).routeId("order-after-store")
+                .to("direct:publish-order-event").id("after-store-to-publish")
+                .to("direct:keep-delivery").id("after-store-to-keep-delivery");
 
-        from("direct:publish-order-event").routeId("publish-order-event")
-                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull())
-                .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody);
+        RouteNodes.consumer("publish-order-event-in", from("direct:publish-order-event")).routeId("publish-order-event")
+                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull()).id("publish-when-order-changed")
+                .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody).id("publish-order-event-tap");
 
-        from("direct:keep-delivery").routeId("keep-delivery")
-                .filter(exchangeProperty(OrderImporter.KEPT_DELIVERY).isNotNull())
-                .wireTap(HISTORY).onPrepare(OrderImporter::keptDeliveryAsBody);
+        RouteNodes.consumer("keep-delivery-in", from("direct:keep-delivery")).routeId("keep-delivery")
+                .filter(exchangeProperty(OrderImporter.KEPT_DELIVERY).isNotNull()).id("keep-when-nothing-changed")
+                .wireTap(HISTORY).onPrepare(OrderImporter::keptDeliveryAsBody).id("keep-delivery-tap");
 
-        from(HISTORY).routeId("delivery-history")
-                .bean(importer, "appendToHistory");
+        RouteNodes.consumer("delivery-history-in", from(HISTORY)).routeId("delivery-history")
+                .bean(importer, "appendToHistory").id("history-append");
 
         // Concurrent inserts share one insertMany and one sync (group commit); a refused one is another version.
-        from("direct:insert-order").routeId("order-insert")
-                .setBody(importer::insertNew);
+        RouteNodes.consumer("insert-in", from("direct:insert-order")).routeId("order-insert")
+                .setBody(importer::insertNew).id("store-insert")
+                    .description("group commit (one insertMany); the unique index refuses a second order");
     }
 }

@@ -21,8 +21,9 @@ public class TranslateRoute extends ImportStageRouteBuilder {
 
     @Override
     protected void stages() {
-        from("direct:translate").routeId("translate")
-                .setBody(translator::translate)
-                .to("direct:store-order");
+        RouteNodes.consumer("translate-in", from("direct:translate")).routeId("translate")
+                .setBody(translator::translate).id("translate-map")
+                    .description("mapping file (JSLT) → universal schema check → digest and idempotency key")
+                .to("direct:store-order").id("translate-to-store");
     }
 }
