@@ -1,17 +1,13 @@
 package io.orderhub.routes;
 
-import java.util.Locale;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.OrderMapper;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,11 +30,8 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
     static final String SIGNATURE_HEADER = "x-orderhub-signature";
     static final String TOPIC_HEADER = "x-orderhub-topic";
 
-    private final OrderTranslator translator;
-
-    public CustomPlatformRoute(DeliverySteps steps, OrderTranslator translator) {
+    public CustomPlatformRoute(DeliverySteps steps) {
         super(steps);
-        this.translator = translator;
     }
 
     @Override
@@ -54,14 +47,13 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
 
     @Override
     protected void authenticate(Exchange exchange) {
-        String store = Deliveries.delivery(exchange).header(STORE_HEADER);
-        steps.authenticateHmac(exchange, store == null ? null : store.trim().toLowerCase(Locale.ROOT), SIGNATURE_HEADER);
+        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, STORE_HEADER), SIGNATURE_HEADER);
         exchange.setProperty(Deliveries.MAPPING, OrderMapper.CUSTOM_PREFIX + Deliveries.store(exchange).storeUid());
     }
 
     @Override
     protected String topic(Exchange exchange) {
-        return Deliveries.delivery(exchange).header(TOPIC_HEADER);
+        return topicIn(exchange, TOPIC_HEADER, null);
     }
 
     @Override
@@ -78,15 +70,5 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
     @Override
     protected OrderIdentity orderIdentity() {
         return ORDER_ID;
-    }
-
-    @Override
-    protected JsonNode received(Exchange exchange) {
-        return translator.parsedBody(exchange);
-    }
-
-    @Override
-    protected ObjectNode envelope(Exchange exchange) {
-        return translator.parseToEnvelope(exchange);
     }
 }

@@ -1,5 +1,8 @@
 package io.orderhub.routes;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,31 +10,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.Hydration;
+import io.orderhub.platform.Hydration.Part;
+import io.orderhub.platform.Hydration.TokenAuth;
+import io.orderhub.platform.Hydrator;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.platform.ecwid.EcwidEvents;
-import io.orderhub.platform.ecwid.EcwidHydrator;
 import org.apache.camel.Exchange;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Ecwid's translator (docs/platforms/ecwid.md): thin events signed in {@code X-Ecwid-Webhook-Signature}, the
- * store is the body's {@code storeId}, orders are hydrated from the REST API v3 (mappings/ecwid.jslt).
+ * Ecwid's translator (docs/platforms/ecwid.md): thin events
+ * {@code {"eventId","eventCreated","storeId","entityId","eventType","data":{"orderId",…}}} signed in
+ * {@code X-Ecwid-Webhook-Signature}, the store is the body's {@code storeId}; orders are hydrated from the REST API v3
+ * (mappings/ecwid.jslt).
  */
 @Component
 @ConditionalOnRole("import")
 @Order(40)
 public class EcwidRoute extends WebhookPlatformRoute {
 
+    static final String SIGNATURE_HEADER = "x-ecwid-webhook-signature";
+
     /** {@code data.orderId} is the internal order id, a string such as "EC01A" (not the numeric entityId). */
     private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/data/orderId");
 
-    private final EcwidEvents events;
-    private final EcwidHydrator hydrator;
+    /**
+     * The order and the store profile, whose {@code formatsAndUnits.currency} is the currency of every amount (Ecwid
+     * orders carry no currency code).
+     */
+    private static final Hydration HYDRATION = new Hydration("Ecwid REST API", "https://app.ecwid.com", TokenAuth.BEARER,
+            Map.of(), "/api/v3/{store}/orders/{id}", List.of(new Part("profile", "/api/v3/{store}/profile", false)), "event");
 
-    public EcwidRoute(DeliverySteps steps, EcwidEvents events, EcwidHydrator hydrator) {
+    private final Hydrator hydrator;
+
+    public EcwidRoute(DeliverySteps steps, Hydrator hydrator) {
         super(steps);
-        this.events = events;
         this.hydrator = hydrator;
     }
 
@@ -42,17 +56,24 @@ public class EcwidRoute extends WebhookPlatformRoute {
 
     @Override
     public boolean recognises(InboundDelivery delivery) {
-        return delivery.header(EcwidEvents.SIGNATURE_HEADER) != null;
+        return delivery.header(SIGNATURE_HEADER) != null;
     }
 
+    /**
+     * Ecwid signs {@code {eventCreated}.{eventId}} rather than the body (base64 HMAC-SHA256 with the app's client_secret),
+     * so the body is parsed to authenticate it; and since the rest of the body is not covered by the signature, nothing
+     * but the order id is taken from it: the order itself always comes from the REST API.
+     */
     @Override
     protected void authenticate(Exchange exchange) {
-        events.authenticate(exchange);
+        JsonNode event = steps.readBodyNaming(exchange, "/storeId", "/eventCreated", "/eventId");
+        String signed = event.get("eventCreated").asText() + "." + event.get("eventId").asText();
+        steps.authenticateHmac(exchange, event.get("storeId").asText(), SIGNATURE_HEADER, signed.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     protected String topic(Exchange exchange) {
-        return EcwidEvents.eventType(exchange);
+        return topicIn(exchange, null, "/eventType");
     }
 
     @Override
@@ -65,13 +86,10 @@ public class EcwidRoute extends WebhookPlatformRoute {
         return ORDER_ID;
     }
 
-    @Override
-    protected JsonNode received(Exchange exchange) {
-        return EcwidEvents.event(exchange);
-    }
-
+    /** Older stores send only the order number, as {@code entityId}. */
     @Override
     protected ObjectNode envelope(Exchange exchange) {
-        return hydrator.hydrate(exchange);
+        String orderId = orderId(exchange);
+        return hydrator.hydrate(exchange, HYDRATION, orderId != null ? orderId : steps.receivedText(exchange, "/entityId"));
     }
 }

@@ -1,16 +1,11 @@
 package io.orderhub.routes;
 
-import io.orderhub.config.ConditionalOnRole;
-import java.util.Locale;
 import java.util.Set;
 
+import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
-import io.orderhub.order.ImportResult;
-import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.platform.PlatformRecognizer;
-import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,20 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnRole("import")
 @Order(10)
-public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
-
-    private static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid",
-            "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
+public class ShopifyRoute extends WebhookPlatformRoute {
 
     /** REST Admin order ids: a JSON integer (int64). */
     private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id");
 
-    private final DeliverySteps steps;
-    private final OrderTranslator translator;
-
-    public ShopifyRoute(DeliverySteps steps, OrderTranslator translator) {
-        this.steps = steps;
-        this.translator = translator;
+    public ShopifyRoute(DeliverySteps steps) {
+        super(steps);
     }
 
     @Override
@@ -49,36 +37,23 @@ public class ShopifyRoute extends ImportStageRouteBuilder implements PlatformRec
     }
 
     @Override
-    protected void stages() {
-        from(endpointUri()).routeId("platform-shopify")
-                .process(steps::requireJson)
-                .process(this::authenticate)
-                .process(steps::admit)
-                .choice()
-                    .when(this::isOrderTopic)
-                        .process(this::requireOrderIdentity)
-                        .setBody(translator::parseToEnvelope)
-                        .to("direct:translate")
-                    .otherwise()
-                        .setBody(this::ignoredTopic)
-                .end();
+    protected void authenticate(Exchange exchange) {
+        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-shopify-shop-domain"), "x-shopify-hmac-sha256");
     }
 
-    private void requireOrderIdentity(Exchange exchange) {
-        steps.requireOrderIdentity(exchange, ORDER_ID, translator.parsedBody(exchange));
+    @Override
+    protected String topic(Exchange exchange) {
+        return topicIn(exchange, "x-shopify-topic", null);
     }
 
-    private void authenticate(Exchange exchange) {
-        String shop = Deliveries.delivery(exchange).header("x-shopify-shop-domain");
-        steps.authenticateHmac(exchange, shop == null ? null : shop.trim().toLowerCase(Locale.ROOT), "x-shopify-hmac-sha256");
+    @Override
+    protected Set<String> orderTopics() {
+        return Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
+                "orders/partially_fulfilled");
     }
 
-    private boolean isOrderTopic(Exchange exchange) {
-        return steps.isOrderTopic(exchange, ORDER_TOPICS, Deliveries.delivery(exchange).header("x-shopify-topic"));
-    }
-
-    private ImportResult ignoredTopic(Exchange exchange) {
-        return ImportResult.ignored("Shopify topic '" + Deliveries.delivery(exchange).header("x-shopify-topic")
-                + "' is not an order topic");
+    @Override
+    protected OrderIdentity orderIdentity() {
+        return ORDER_ID;
     }
 }
