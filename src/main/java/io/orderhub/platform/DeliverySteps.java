@@ -28,18 +28,24 @@ public class DeliverySteps {
     private final StoreHealth health;
     private final OrderTranslator translator;
     private final PayloadJson json;
+    private final Hydrator hydrator;
 
     public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health,
-            OrderTranslator translator, PayloadJson json) {
+            OrderTranslator translator, PayloadJson json, Hydrator hydrator) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.health = health;
         this.translator = translator;
         this.json = json;
+        this.hydrator = hydrator;
     }
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    public Hydrator hydrator() {
+        return hydrator;
     }
 
     /**
@@ -64,10 +70,10 @@ public class DeliverySteps {
         return received;
     }
 
-    /** What the route kept as received, else the body as JSON (400 when it is not), parsed once per exchange. */
+    /** What the route kept as received, else the body as JSON (400 when it is not), parsed once and kept. */
     public JsonNode received(Exchange exchange) {
         JsonNode received = Deliveries.received(exchange);
-        return received != null ? received : translator.parsedBody(exchange);
+        return received != null ? received : receive(exchange, translator.parsedBody(exchange));
     }
 
     /** The envelope a mapping file reads, around {@code order}. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
 public class Hydrator {
 
     private final PlatformApi api;
-    private final DeliverySteps steps;
+    private final OrderTranslator translator;
 
-    public Hydrator(PlatformApi api, DeliverySteps steps) {
+    public Hydrator(PlatformApi api, OrderTranslator translator) {
         this.api = api;
-        this.steps = steps;
+        this.translator = translator;
     }
 
     /** The envelope of the order {@code orderId} names; an event that names none is unmappable. */
@@ -35,8 +36,8 @@ public class Hydrator {
         CompletableFuture<JsonNode> order = fetch(hydration, store, hydration.order(), orderId);
         Map<Hydration.Part, CompletableFuture<JsonNode>> parts = new LinkedHashMap<>();
         hydration.parts().forEach(part -> parts.put(part, fetch(hydration, store, part.path(), orderId)));
-        ObjectNode envelope = steps.envelope(exchange, found(hydration, store, orderId, PlatformApi.join(order)));
-        envelope.set(hydration.eventField(), steps.received(exchange));
+        ObjectNode envelope = translator.envelope(exchange, found(hydration, store, orderId, PlatformApi.join(order)));
+        envelope.set(hydration.eventField(), Deliveries.received(exchange));
         parts.forEach((part, answer) -> envelope.set(part.field(), orEmptyList(part, PlatformApi.join(answer))));
         return envelope;
     }

@@ -2,11 +2,8 @@ package io.orderhub.routes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Authenticator;
 import io.orderhub.platform.Deliveries;
@@ -14,15 +11,13 @@ import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.Hydration;
 import io.orderhub.platform.Hydration.Part;
 import io.orderhub.platform.Hydration.TokenAuth;
-import io.orderhub.platform.Hydrator;
 import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.StoreRegistry;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
 import io.orderhub.translate.PayloadJson;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * BigCommerce's translator. Its webhooks are thin and unsigned:
@@ -30,41 +25,29 @@ import org.springframework.stereotype.Component;
  * shared secret in {@code X-OrderHub-Webhook-Secret}, set when the webhook is created, and hydrates each order event
  * from the V2 API (the order, its products and its shipping addresses) before mapping (mappings/bigcommerce.jslt).
  */
-@Component
-@ConditionalOnRole("import")
-@Order(30)
+@PlatformRoute(order = 30)
 public class BigCommerceRoute extends WebhookPlatformRoute {
 
     static final String SECRET_HEADER = "x-orderhub-webhook-secret";
     private static final String PRODUCER_PREFIX = "stores/";
 
-    /** The thin event's {@code data.id}: the V2 order id, a JSON integer. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/data/id");
-
     private static final String ORDER = "/stores/{store}/v2/orders/{id}";
-    private static final Hydration HYDRATION = new Hydration("BigCommerce API", "https://api.bigcommerce.com",
-            TokenAuth.X_AUTH_TOKEN, Map.of(), ORDER, List.of(new Part("products", ORDER + "/products", true),
-                    new Part("shipping_addresses", ORDER + "/shipping_addresses", true)), "event");
+    /** The thin event's {@code data.id}: the V2 order id, a JSON integer; the scope is its topic. */
+    private static final PlatformShape BIGCOMMERCE = PlatformShape.of("bigcommerce", OrderIdentity.positiveLong("/data/id"))
+            .withTopics(null, "/scope", "store/order/created", "store/order/updated", "store/order/statusUpdated",
+                    "store/order/refund/created")
+            .withBodyRead()
+            .withHydration(new Hydration("BigCommerce API", "https://api.bigcommerce.com", TokenAuth.X_AUTH_TOKEN, Map.of(),
+                    ORDER, List.of(new Part("products", ORDER + "/products", true),
+                            new Part("shipping_addresses", ORDER + "/shipping_addresses", true)), "event"));
 
     private final PayloadJson json;
     private final StoreRegistry stores;
-    private final Hydrator hydrator;
 
-    public BigCommerceRoute(DeliverySteps steps, PayloadJson json, StoreRegistry stores, Hydrator hydrator) {
-        super(steps);
+    public BigCommerceRoute(DeliverySteps steps, PayloadJson json, StoreRegistry stores) {
+        super(steps, BIGCOMMERCE);
         this.json = json;
         this.stores = stores;
-        this.hydrator = hydrator;
-    }
-
-    @Override
-    public String platform() {
-        return "bigcommerce";
-    }
-
-    @Override
-    public boolean readsBody() {
-        return true;
     }
 
     @Override
@@ -116,23 +99,4 @@ public class BigCommerceRoute extends WebhookPlatformRoute {
         return producer.substring(PRODUCER_PREFIX.length());
     }
 
-    @Override
-    protected String topic(Exchange exchange) {
-        return topicIn(exchange, null, "/scope");
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("store/order/created", "store/order/updated", "store/order/statusUpdated", "store/order/refund/created");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
-    }
-
-    @Override
-    protected ObjectNode envelope(Exchange exchange) {
-        return hydrator.hydrate(exchange, HYDRATION, orderId(exchange));
-    }
 }

@@ -3,21 +3,17 @@ package io.orderhub.routes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.Hydration;
 import io.orderhub.platform.Hydration.TokenAuth;
-import io.orderhub.platform.Hydrator;
 import io.orderhub.platform.OrderIdentity;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Etsy's translator (docs/platforms/etsy.md): thin Open API v3 order webhooks
@@ -25,26 +21,21 @@ import org.springframework.stereotype.Component;
  * Standard Webhooks way; the store is the body's {@code shop_id}; receipts (transactions and refunds included) are
  * hydrated from the Open API with {@code x-api-key} and the shop's OAuth token (mappings/etsy.jslt).
  */
-@Component
-@ConditionalOnRole("import")
-@Order(80)
+@PlatformRoute(order = 80)
 public class EtsyRoute extends WebhookPlatformRoute {
 
     /**
      * The receipt id, which Etsy sends only inside {@code resource_url}: only the id is read from it, and the call goes
      * to the configured API, never to a URL from a body.
      */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/resource_url").within("/receipts/([^/]+)/?$");
+    private static final PlatformShape ETSY = PlatformShape.of("etsy",
+                    OrderIdentity.positiveLong("/resource_url").within("/receipts/([^/]+)/?$"))
+            .withTopics(null, "/event_type", "order.paid", "order.canceled", "order.shipped", "order.delivered");
 
-    private final Hydrator hydrator;
-    private final Hydration hydration;
-
-    public EtsyRoute(DeliverySteps steps, Hydrator hydrator, Settings settings) {
-        super(steps);
-        this.hydrator = hydrator;
-        this.hydration = new Hydration("Etsy Open API", "https://openapi.etsy.com", TokenAuth.BEARER,
+    public EtsyRoute(DeliverySteps steps, Settings settings) {
+        super(steps, ETSY.withHydration(new Hydration("Etsy Open API", "https://openapi.etsy.com", TokenAuth.BEARER,
                 settings.apiKey() == null || settings.apiKey().isBlank() ? Map.of() : Map.of("x-api-key", settings.apiKey()),
-                "/v3/application/shops/{store}/receipts/{id}", List.of(), "event");
+                "/v3/application/shops/{store}/receipts/{id}", List.of(), "event")));
     }
 
     /**
@@ -55,11 +46,6 @@ public class EtsyRoute extends WebhookPlatformRoute {
      */
     @ConfigurationProperties("orderhub.platforms.etsy")
     public record Settings(String apiKey) {
-    }
-
-    @Override
-    public String platform() {
-        return "etsy";
     }
 
     /** Standard Webhooks headers, which no other platform the hub takes sends. */
@@ -79,23 +65,13 @@ public class EtsyRoute extends WebhookPlatformRoute {
     /** {@code order.paid}; the docs also write it {@code ORDER_PAID}, so both spellings name one topic. */
     @Override
     protected String topic(Exchange exchange) {
-        String type = topicIn(exchange, null, "/event_type");
+        String type = super.topic(exchange);
         return type == null ? null : type.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     @Override
-    protected Set<String> orderTopics() {
-        return Set.of("order.paid", "order.canceled", "order.shipped", "order.delivered");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
-    }
-
-    @Override
     protected ObjectNode envelope(Exchange exchange) {
-        ObjectNode envelope = hydrator.hydrate(exchange, hydration, orderId(exchange));
+        ObjectNode envelope = super.envelope(exchange);
         envelope.put("event_type", topic(exchange));
         return envelope;
     }

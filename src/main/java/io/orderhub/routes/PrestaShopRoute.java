@@ -9,13 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
@@ -25,9 +22,8 @@ import io.orderhub.platform.Hydrator;
 import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformApi;
 import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * PrestaShop's translator (docs/platforms/prestashop.md). PrestaShop has no order webhook of its own: a small module on
@@ -39,61 +35,33 @@ import org.springframework.stereotype.Component;
  * because PrestaShop writes its dates in that zone without an offset: the envelope's {@code times} carry it
  * (mappings/prestashop.jslt).
  */
-@Component
-@ConditionalOnRole("import")
-@Order(90)
+@PlatformRoute(order = 90)
 public class PrestaShopRoute extends WebhookPlatformRoute {
 
     static final String HOOK_HEADER = "x-prestashop-hook";
-    static final String STORE_HEADER = "x-orderhub-store";
-    static final String SIGNATURE_HEADER = "x-orderhub-signature";
-
-    /** {@code id_order}, the orders table id. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id_order");
 
     private static final String JSON = "?output_format=JSON";
     /** The shop is its own API: its URL is the store's api-base-url, else the store uid as a host. */
     private static final Hydration HYDRATION = new Hydration("PrestaShop Webservice", "https://{store}",
             TokenAuth.BASIC_USER, Map.of(), "/api/orders/{id}" + JSON, List.of(), "event");
+    /** {@code id_order}, the orders table id; the hook is the header's (the body's for a delivery replayed without it). */
+    private static final PlatformShape PRESTASHOP = PlatformShape.of("prestashop", OrderIdentity.positiveLong("/id_order"))
+            .withTopics(HOOK_HEADER, "/hook", "actionValidateOrder", "actionOrderStatusPostUpdate",
+                    "actionObjectOrderUpdateAfter")
+            .withRecognisingHeader(HOOK_HEADER);
     private static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Hydrator hydrator;
 
-    public PrestaShopRoute(DeliverySteps steps, Hydrator hydrator) {
-        super(steps);
-        this.hydrator = hydrator;
-    }
-
-    @Override
-    public String platform() {
-        return "prestashop";
-    }
-
-    @Override
-    public boolean recognises(InboundDelivery delivery) {
-        return delivery.header(HOOK_HEADER) != null;
+    public PrestaShopRoute(DeliverySteps steps) {
+        super(steps, PRESTASHOP);
+        this.hydrator = steps.hydrator();
     }
 
     @Override
     protected void authenticate(Exchange exchange) {
-        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, STORE_HEADER), SIGNATURE_HEADER);
+        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-orderhub-store"), "x-orderhub-signature");
         steps.received(exchange);
-    }
-
-    /** The hook that fired, from the header (the body's {@code hook} for a delivery replayed without it). */
-    @Override
-    protected String topic(Exchange exchange) {
-        return topicIn(exchange, HOOK_HEADER, "/hook");
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("actionValidateOrder", "actionOrderStatusPostUpdate", "actionObjectOrderUpdateAfter");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
     }
 
     @Override

@@ -1,36 +1,28 @@
 package io.orderhub.routes;
 
-import java.util.Set;
-
-import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Shopify's translator: REST Admin order webhooks signed with the app's client secret
  * ({@code X-Shopify-Hmac-Sha256}); the shop is {@code X-Shopify-Shop-Domain}. Mapping: mappings/shopify.jslt.
  */
-@Component
-@ConditionalOnRole("import")
-@Order(10)
+@PlatformRoute(order = 10)
 public class ShopifyRoute extends WebhookPlatformRoute {
 
     /** REST Admin order ids: a JSON integer (int64). */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id");
+    private static final PlatformShape SHOPIFY = PlatformShape.of("shopify", OrderIdentity.positiveLong("/id"))
+            .withTopics("x-shopify-topic", null, "orders/create", "orders/updated", "orders/paid", "orders/cancelled",
+                    "orders/fulfilled", "orders/partially_fulfilled");
 
     public ShopifyRoute(DeliverySteps steps) {
-        super(steps);
+        super(steps, SHOPIFY);
     }
 
-    @Override
-    public String platform() {
-        return "shopify";
-    }
-
+    /** Every Shopify webhook carries several {@code X-Shopify-*} headers. */
     @Override
     public boolean recognises(InboundDelivery delivery) {
         return delivery.hasHeaderStartingWith("x-shopify-");
@@ -39,21 +31,5 @@ public class ShopifyRoute extends WebhookPlatformRoute {
     @Override
     protected void authenticate(Exchange exchange) {
         steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-shopify-shop-domain"), "x-shopify-hmac-sha256");
-    }
-
-    @Override
-    protected String topic(Exchange exchange) {
-        return topicIn(exchange, "x-shopify-topic", null);
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
-                "orders/partially_fulfilled");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
     }
 }

@@ -2,12 +2,10 @@ package io.orderhub.routes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.UnmappableOrderException;
@@ -18,9 +16,8 @@ import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
 import io.orderhub.translate.PayloadJson;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Wix eCommerce's translator (docs/platforms/wix.md): the whole body is a JWT signed RS256 with the app's key pair;
@@ -29,13 +26,14 @@ import org.springframework.stereotype.Component;
  * token's payload is read first to find the store whose configured public key then verifies the signature over the
  * token's header and payload. Mapping: mappings/wix.jslt.
  */
-@Component
-@ConditionalOnRole("import")
-@Order(60)
+@PlatformRoute(order = 60)
 public class WixRoute extends WebhookPlatformRoute {
 
-    /** The order's {@code id}: a UUID. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/id");
+    /** The order's {@code id}: a UUID. The topic is the token's eventType. */
+    private static final PlatformShape WIX = PlatformShape.of("wix", OrderIdentity.opaque("/id"))
+            .withTopics(null, null, "wix.ecom.v1.order_created", "wix.ecom.v1.order_approved", "wix.ecom.v1.order_updated",
+                    "wix.ecom.v1.order_canceled")
+            .withBodyRead();
 
     /** A compact JWS: header.payload.signature, each base64url. */
     private static final Pattern COMPACT_JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -44,19 +42,8 @@ public class WixRoute extends WebhookPlatformRoute {
     private final PayloadJson json;
 
     public WixRoute(DeliverySteps steps, PayloadJson json) {
-        super(steps);
+        super(steps, WIX);
         this.json = json;
-    }
-
-    @Override
-    public String platform() {
-        return "wix";
-    }
-
-    /** A JWT body (three base64url parts) sent as text: no other platform sends one. */
-    @Override
-    public boolean readsBody() {
-        return true;
     }
 
     @Override
@@ -118,17 +105,6 @@ public class WixRoute extends WebhookPlatformRoute {
     @Override
     protected String topic(Exchange exchange) {
         return exchange.getProperty(EVENT_TYPE, String.class);
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("wix.ecom.v1.order_created", "wix.ecom.v1.order_approved", "wix.ecom.v1.order_updated",
-                "wix.ecom.v1.order_canceled");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
     }
 
     /** The order is in createdEvent.entity, updatedEvent.currentEntity or actionEvent.body.order, by event kind. */

@@ -1,39 +1,30 @@
 package io.orderhub.routes;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * WooCommerce's translator: REST v3 order webhooks signed in {@code X-WC-Webhook-Signature}; the store is
  * the site in {@code X-WC-Webhook-Source}. Mapping: mappings/woocommerce.jslt.
  */
-@Component
-@ConditionalOnRole("import")
-@Order(20)
+@PlatformRoute(order = 20)
 public class WooCommerceRoute extends WebhookPlatformRoute {
 
     private static final Pattern PING_BODY = Pattern.compile("webhook_id=\\d+");
 
     /** REST v3 order ids: the post id, a JSON integer. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/id");
+    private static final PlatformShape WOOCOMMERCE = PlatformShape.of("woocommerce", OrderIdentity.positiveLong("/id"))
+            .withTopics("x-wc-webhook-topic", null, "order.created", "order.updated", "order.restored");
 
     public WooCommerceRoute(DeliverySteps steps) {
-        super(steps);
-    }
-
-    @Override
-    public String platform() {
-        return "woocommerce";
+        super(steps, WOOCOMMERCE);
     }
 
     @Override
@@ -71,20 +62,5 @@ public class WooCommerceRoute extends WebhookPlatformRoute {
             uid = uid.substring(0, uid.length() - 1);
         }
         return uid.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    protected String topic(Exchange exchange) {
-        return topicIn(exchange, "x-wc-webhook-topic", null);
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("order.created", "order.updated", "order.restored");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
     }
 }
