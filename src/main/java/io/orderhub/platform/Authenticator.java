@@ -106,19 +106,63 @@ public class Authenticator {
         if (given == null || given.isBlank()) {
             throw new Problems.Unauthenticated("Missing signature header " + lowerCaseHeader + ".");
         }
+        if (!verifiesRsaSha256(store, signedContent, given.trim(), Base64.getDecoder())) {
+            throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " is not an RSA-SHA256 signature by the key "
+                    + "configured for store '" + store.storeUid() + "'.");
+        }
+    }
+
+    /** Whether {@code signature} (in the decoder's base64) is the RSA-SHA256 signature of {@code signedContent} by the store's key. */
+    public static boolean verifiesRsaSha256(Store store, byte[] signedContent, String signature, Base64.Decoder decoder) {
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(
                     store.webhookSecret().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "")))));
             rsa.update(signedContent);
-            if (rsa.verify(Base64.getDecoder().decode(given.trim()))) {
-                return;
-            }
+            return rsa.verify(decoder.decode(signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // A malformed signature or key is as unauthenticated as a wrong one.
+            return false;
         }
-        throw new Problems.Unauthenticated("Signature in " + lowerCaseHeader + " is not an RSA-SHA256 signature by the key "
-                + "configured for store '" + store.storeUid() + "'.");
+    }
+
+    /**
+     * Standard Webhooks (standardwebhooks.com, Etsy): {@code webhook-signature} holds {@code v1,<base64 HMAC-SHA256>}
+     * entries (space separated) over {@code {webhook-id}.{webhook-timestamp}.{raw body}}, keyed with the signing secret
+     * ({@code whsec_} + base64 of the key). The timestamp is not held to a tolerance window: platforms retry for more
+     * than a day, and a replayed order is answered as a duplicate anyway.
+     */
+    public void requireStandardWebhooksSignature(InboundDelivery delivery, Store store) {
+        String id = delivery.header("webhook-id");
+        String timestamp = delivery.header("webhook-timestamp");
+        String signatures = delivery.header("webhook-signature");
+        if (id == null || timestamp == null || signatures == null) {
+            throw new Problems.Unauthenticated("A Standard Webhooks delivery needs the webhook-id, webhook-timestamp and "
+                    + "webhook-signature headers.");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(store.webhookSecret().trim().replaceFirst("^whsec_", ""));
+        } catch (IllegalArgumentException e) {
+            throw new Problems.Unauthenticated("The webhook secret of store '" + store.storeUid() + "' is not whsec_ and base64.");
+        }
+        byte[] head = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[head.length + delivery.rawBody().length];
+        System.arraycopy(head, 0, signed, 0, head.length);
+        System.arraycopy(delivery.rawBody(), 0, signed, head.length, delivery.rawBody().length);
+        byte[] expected = hmacSha256(key, signed);
+        for (String entry : signatures.trim().split("\\s+")) {
+            String base64 = entry.startsWith("v1,") ? entry.substring(3) : entry;
+            try {
+                if (MessageDigest.isEqual(expected, Base64.getDecoder().decode(base64))) {
+                    return;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // another entry may still match
+            }
+        }
+        throw new Problems.Unauthenticated("No v1 signature in webhook-signature matches the body for store '"
+                + store.storeUid() + "'.");
     }
 
     /** Platforms that do not sign (BigCommerce): a shared secret sent in a header set when the webhook was created. */

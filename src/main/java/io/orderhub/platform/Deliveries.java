@@ -1,5 +1,6 @@
 package io.orderhub.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.StoreRegistry.Store;
 import org.apache.camel.Exchange;
@@ -27,6 +28,11 @@ public final class Deliveries {
      */
     public static final String RECONCILE = "orderhubReconcile";
     public static final String RECONCILE_TOPIC = "reconcile";
+    /**
+     * What the platform sent, parsed, when the route had to read it to authenticate it (a store named in the body,
+     * a JWT): the event or notification its topic, order id and hydration are read from.
+     */
+    public static final String RECEIVED = "orderhubReceived";
 
     private Deliveries() {
     }
@@ -43,6 +49,10 @@ public final class Deliveries {
     public static String mapping(Exchange exchange) {
         String mapping = exchange.getProperty(MAPPING, String.class);
         return mapping == null ? platform(exchange) : mapping;
+    }
+
+    public static JsonNode received(Exchange exchange) {
+        return exchange.getProperty(RECEIVED, JsonNode.class);
     }
 
     public static Store store(Exchange exchange) {

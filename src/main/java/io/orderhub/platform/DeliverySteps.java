@@ -1,9 +1,11 @@
 package io.orderhub.platform;
 
-import java.util.function.BiConsumer;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.gateway.StoreRateLimiter;
@@ -12,6 +14,8 @@ import io.orderhub.order.ImportResult;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
 import io.orderhub.reconcile.StoreHealth;
+import io.orderhub.translate.OrderTranslator;
+import io.orderhub.translate.PayloadJson;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +26,65 @@ public class DeliverySteps {
     private final Authenticator authenticator;
     private final StoreRateLimiter rateLimiter;
     private final StoreHealth health;
+    private final OrderTranslator translator;
+    private final PayloadJson json;
+    private final Hydrator hydrator;
 
-    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health) {
+    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health,
+            OrderTranslator translator, PayloadJson json, Hydrator hydrator) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.health = health;
+        this.translator = translator;
+        this.json = json;
+        this.hydrator = hydrator;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public Hydrator hydrator() {
+        return hydrator;
+    }
+
+    /**
+     * For platforms that name the store (or what they sign) only inside the body: the body parsed and kept as what
+     * was {@link Deliveries#received}. A body that is not JSON, or lacks one of {@code requiredFields} (JSON
+     * pointers), cannot be authenticated: 401, so a stranger never learns more than that.
+     */
+    public JsonNode readBodyNaming(Exchange exchange, String... requiredFields) {
+        JsonNode body = json.tryParse(Deliveries.delivery(exchange).rawBody());
+        for (String field : requiredFields) {
+            if (body == null || body.at(field).isMissingNode() || body.at(field).isNull()) {
+                throw new Problems.Unauthenticated("This " + Deliveries.platform(exchange) + " delivery cannot be "
+                        + "authenticated: it is not a JSON body naming " + String.join(", ", requiredFields) + ".");
+            }
+        }
+        return receive(exchange, body);
+    }
+
+    /** Keeps what the platform sent, parsed, for the topic, the order identity and the envelope. */
+    public JsonNode receive(Exchange exchange, JsonNode received) {
+        exchange.setProperty(Deliveries.RECEIVED, received);
+        return received;
+    }
+
+    /** What the route kept as received, else the body as JSON (400 when it is not), parsed once and kept. */
+    public JsonNode received(Exchange exchange) {
+        JsonNode received = Deliveries.received(exchange);
+        return received != null ? received : receive(exchange, translator.parsedBody(exchange));
+    }
+
+    /** The envelope a mapping file reads, around {@code order}. */
+    public ObjectNode envelope(Exchange exchange, JsonNode order) {
+        return translator.envelope(exchange, order);
+    }
+
+    /** The text at {@code field} (a JSON pointer) of what was received; null when absent. */
+    public String receivedText(Exchange exchange, String field) {
+        JsonNode value = received(exchange).at(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     /** Order deliveries are JSON on every platform. */
@@ -35,6 +93,12 @@ public class DeliverySteps {
         if (!delivery.isJson()) {
             throw new Problems.UnsupportedContentType(delivery.contentType(), ContentTypes.JSON);
         }
+    }
+
+    /** The store a header names: trimmed, lower case (host names and handles are case-insensitive). */
+    public static String storeInHeader(Exchange exchange, String header) {
+        String store = Deliveries.delivery(exchange).header(header);
+        return store == null ? null : store.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Finds the claimed store and checks a base64 HMAC-SHA256 of the raw body in the given header. */

@@ -68,6 +68,12 @@ public record OrderIdentity(String field, Shape shape, Pattern within) {
         };
     }
 
+    /** The id as text (the call to a thin platform's API is built from it); null when there is none. */
+    public String value(JsonNode received) {
+        JsonNode id = id(received);
+        return id == null || id.isMissingNode() || id.isNull() ? null : id.asText();
+    }
+
     /** The value as it was sent, cut to a length an operator can read in a dead letter's reason. */
     public String shown(JsonNode received) {
         return shown(id(received).toString());

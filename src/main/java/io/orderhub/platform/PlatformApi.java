@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a platform's REST API to hydrate thin webhook events (BigCommerce, Ecwid, …), with the timeouts and
+ * Reads a platform's REST API to hydrate thin webhook events (see {@link Hydrator}), with the timeouts and
  * retries of {@code orderhub.hydration}. When the API stays unreachable the delivery is refused with 503 so
  * the platform retries it: never a half order.
  */
@@ -85,11 +85,6 @@ public class PlatformApi implements AutoCloseable {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         return trimmed;
-    }
-
-    /** {@code Authorization: Bearer {access-token}} (nothing without a token: the API's 401 then says why). */
-    public static Map<String, String> bearer(Store store) {
-        return store.accessToken() == null ? Map.of() : Map.of("Authorization", "Bearer " + store.accessToken());
     }
 
     private JsonNode fetchWithRetries(String api, String uri, Map<String, String> headers) {

@@ -1,93 +1,102 @@
 package io.orderhub.routes;
 
-import io.orderhub.config.ConditionalOnRole;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.gateway.InboundDelivery;
-import io.orderhub.order.ImportResult;
+import io.orderhub.platform.Authenticator;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.Hydration;
+import io.orderhub.platform.Hydration.Part;
+import io.orderhub.platform.Hydration.TokenAuth;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.platform.PlatformRecognizer;
-import io.orderhub.platform.bigcommerce.BigCommerceEvents;
-import io.orderhub.platform.bigcommerce.BigCommerceHydrator;
+import io.orderhub.platform.StoreRegistry;
+import io.orderhub.platform.StoreRegistry.Store;
+import io.orderhub.problem.Problems;
+import io.orderhub.translate.PayloadJson;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
- * BigCommerce's translator. Its webhooks are thin ({@code data.id} only) and unsigned: the hub asks for a
- * shared secret in {@code X-OrderHub-Webhook-Secret}, set when the webhook is created, and hydrates each
- * order event from the V2 API before mapping (mappings/bigcommerce.jslt).
+ * BigCommerce's translator. Its webhooks are thin and unsigned:
+ * {@code {"scope","store_id","data":{"type","id"},"hash","created_at","producer":"stores/{hash}"}}. The hub asks for a
+ * shared secret in {@code X-OrderHub-Webhook-Secret}, set when the webhook is created, and hydrates each order event
+ * from the V2 API (the order, its products and its shipping addresses) before mapping (mappings/bigcommerce.jslt).
  */
-@Component
-@ConditionalOnRole("import")
-@Order(30)
-public class BigCommerceRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
+@PlatformRoute(order = 30)
+public class BigCommerceRoute extends WebhookPlatformRoute {
 
-    private static final Set<String> ORDER_SCOPES = Set.of("store/order/created", "store/order/updated",
-            "store/order/statusUpdated", "store/order/refund/created");
+    static final String SECRET_HEADER = "x-orderhub-webhook-secret";
+    private static final String PRODUCER_PREFIX = "stores/";
 
-    /** The thin event's {@code data.id}: the V2 order id, a JSON integer. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.positiveLong("/data/id");
+    private static final String ORDER = "/stores/{store}/v2/orders/{id}";
+    /** The thin event's {@code data.id}: the V2 order id, a JSON integer; the scope is its topic. */
+    private static final PlatformShape BIGCOMMERCE = PlatformShape.of("bigcommerce", OrderIdentity.positiveLong("/data/id"))
+            .withTopics(null, "/scope", "store/order/created", "store/order/updated", "store/order/statusUpdated",
+                    "store/order/refund/created")
+            .withBodyRead()
+            .withHydration(new Hydration("BigCommerce API", "https://api.bigcommerce.com", TokenAuth.X_AUTH_TOKEN, Map.of(),
+                    ORDER, List.of(new Part("products", ORDER + "/products", true),
+                            new Part("shipping_addresses", ORDER + "/shipping_addresses", true)), "event"));
 
-    private final DeliverySteps steps;
-    private final BigCommerceEvents events;
-    private final BigCommerceHydrator hydrator;
+    private final PayloadJson json;
+    private final StoreRegistry stores;
 
-    public BigCommerceRoute(DeliverySteps steps, BigCommerceEvents events, BigCommerceHydrator hydrator) {
-        this.steps = steps;
-        this.events = events;
-        this.hydrator = hydrator;
-    }
-
-    @Override
-    public String platform() {
-        return "bigcommerce";
-    }
-
-    @Override
-    public boolean readsBody() {
-        return true;
+    public BigCommerceRoute(DeliverySteps steps, PayloadJson json, StoreRegistry stores) {
+        super(steps, BIGCOMMERCE);
+        this.json = json;
+        this.stores = stores;
     }
 
     @Override
     public boolean recognises(InboundDelivery delivery) {
-        return delivery.header(BigCommerceEvents.SECRET_HEADER) != null || events.looksLikeEvent(delivery);
+        if (delivery.header(SECRET_HEADER) != null) {
+            return true;
+        }
+        if (!delivery.isJson() || delivery.rawBody().length > 16 * 1024) {
+            return false;
+        }
+        JsonNode body = json.tryParse(delivery.rawBody());
+        return body != null && body.path("producer").asText("").startsWith(PRODUCER_PREFIX) && body.has("scope");
     }
 
+    /**
+     * The store is named by {@code producer} inside the body, so the (small) body is parsed to find it. A body that
+     * cannot be read still has its secret checked against every BigCommerce store first, so a stranger gets 401 and
+     * only an authentic sender learns that its body was malformed (400).
+     */
     @Override
-    protected void stages() {
-        from(endpointUri()).routeId("platform-bigcommerce")
-                .process(steps::requireJson)
-                .process(events::authenticate)
-                .process(steps::admit)
-                .choice()
-                    .when(this::isOrderScope)
-                        .process(this::requireOrderIdentity)
-                        .setBody(hydrator::hydrate)
-                        .to("direct:translate")
-                    .otherwise()
-                        .setBody(this::ignoredScope)
-                .end();
+    protected void authenticate(Exchange exchange) {
+        InboundDelivery delivery = Deliveries.delivery(exchange);
+        JsonNode event = json.tryParse(delivery.rawBody());
+        String storeHash = event == null ? null : storeHash(event);
+        if (Deliveries.isReplay(exchange) && event != null) {
+            steps.receive(exchange, event);
+            return;
+        }
+        if (storeHash == null) {
+            String given = delivery.header(SECRET_HEADER);
+            boolean authentic = stores.ofPlatform(platform()).stream()
+                    .map(Store::webhookSecret)
+                    .anyMatch(secret -> Authenticator.secretEquals(secret, given));
+            if (!authentic) {
+                throw new Problems.Unauthenticated("Missing or wrong " + SECRET_HEADER + " for this BigCommerce delivery.");
+            }
+            json.parse(delivery.rawBody(), platform());
+            throw new Problems.MalformedPayload("The BigCommerce event has no producer 'stores/{store_hash}'.");
+        }
+        steps.authenticateSharedSecret(exchange, storeHash, SECRET_HEADER);
+        steps.receive(exchange, event);
     }
 
-    /** Before hydration: an impossible id never becomes a call to the store's API. */
-    private void requireOrderIdentity(Exchange exchange) {
-        steps.requireOrderIdentity(exchange, ORDER_ID, BigCommerceEvents.event(exchange));
+    private static String storeHash(JsonNode event) {
+        String producer = event.path("producer").asText("");
+        if (!producer.startsWith(PRODUCER_PREFIX) || producer.length() == PRODUCER_PREFIX.length()) {
+            return null;
+        }
+        return producer.substring(PRODUCER_PREFIX.length());
     }
 
-    private boolean isOrderScope(Exchange exchange) {
-        return steps.isOrderTopic(exchange, ORDER_SCOPES, scope(exchange));
-    }
-
-    private ImportResult ignoredScope(Exchange exchange) {
-        return ImportResult.ignored("BigCommerce scope '" + scope(exchange) + "' is not an order scope");
-    }
-
-    private static String scope(Exchange exchange) {
-        JsonNode event = BigCommerceEvents.event(exchange);
-        return event.path("scope").asText(null);
-    }
 }

@@ -1,20 +1,11 @@
 package io.orderhub.routes;
 
-import java.util.Locale;
-import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.mapping.OrderMapper;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.translate.OrderTranslator;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * The generic platform, for home-made shops with no webhook format of their own (docs/adding-a-platform.md).
@@ -22,71 +13,29 @@ import org.springframework.stereotype.Component;
  * ({@code X-OrderHub-Store}), and is signed with base64(HMAC-SHA256(store webhook-secret, raw body)) in
  * {@code X-OrderHub-Signature}. Each store brings its own mapping file, {@code custom/<store_uid>.jslt}.
  */
-@Component
-@ConditionalOnRole("import")
-@Order(900)
+@PlatformRoute(order = 900)
 public class CustomPlatformRoute extends WebhookPlatformRoute {
 
-    /** A home-made shop's ids are its own: only what no key can hold is refused. */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/id");
+    /**
+     * A home-made shop's ids are its own: only what no key can hold is refused. Never recognised: its deliveries look
+     * like anything, so they must name the platform.
+     */
+    private static final PlatformShape CUSTOM = PlatformShape.of("custom", OrderIdentity.opaque("/id"))
+            .withTopics("x-orderhub-topic", null, "order.created", "order.updated", "order.cancelled");
 
-    static final String STORE_HEADER = "x-orderhub-store";
-    static final String SIGNATURE_HEADER = "x-orderhub-signature";
-    static final String TOPIC_HEADER = "x-orderhub-topic";
-
-    private final OrderTranslator translator;
-
-    public CustomPlatformRoute(DeliverySteps steps, OrderTranslator translator) {
-        super(steps);
-        this.translator = translator;
-    }
-
-    @Override
-    public String platform() {
-        return "custom";
-    }
-
-    /** Never guessed: a home-made shop's deliveries look like anything, so they must name the platform. */
-    @Override
-    public boolean recognises(InboundDelivery delivery) {
-        return false;
+    public CustomPlatformRoute(DeliverySteps steps) {
+        super(steps, CUSTOM);
     }
 
     @Override
     protected void authenticate(Exchange exchange) {
-        String store = Deliveries.delivery(exchange).header(STORE_HEADER);
-        steps.authenticateHmac(exchange, store == null ? null : store.trim().toLowerCase(Locale.ROOT), SIGNATURE_HEADER);
+        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-orderhub-store"), "x-orderhub-signature");
         exchange.setProperty(Deliveries.MAPPING, OrderMapper.CUSTOM_PREFIX + Deliveries.store(exchange).storeUid());
-    }
-
-    @Override
-    protected String topic(Exchange exchange) {
-        return Deliveries.delivery(exchange).header(TOPIC_HEADER);
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("order.created", "order.updated", "order.cancelled");
     }
 
     /** A shop that sends only orders need not name a topic. */
     @Override
     protected boolean isOrderTopic(Exchange exchange) {
         return topic(exchange) == null || super.isOrderTopic(exchange);
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
-    }
-
-    @Override
-    protected JsonNode received(Exchange exchange) {
-        return translator.parsedBody(exchange);
-    }
-
-    @Override
-    protected ObjectNode envelope(Exchange exchange) {
-        return translator.parseToEnvelope(exchange);
     }
 }

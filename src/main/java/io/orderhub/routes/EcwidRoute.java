@@ -1,77 +1,62 @@
 package io.orderhub.routes;
 
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
+import io.orderhub.platform.Hydration;
+import io.orderhub.platform.Hydration.Part;
+import io.orderhub.platform.Hydration.TokenAuth;
 import io.orderhub.platform.OrderIdentity;
-import io.orderhub.platform.ecwid.EcwidEvents;
-import io.orderhub.platform.ecwid.EcwidHydrator;
+import io.orderhub.platform.PlatformShape;
 import org.apache.camel.Exchange;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
- * Ecwid's translator (docs/platforms/ecwid.md): thin events signed in {@code X-Ecwid-Webhook-Signature}, the
- * store is the body's {@code storeId}, orders are hydrated from the REST API v3 (mappings/ecwid.jslt).
+ * Ecwid's translator (docs/platforms/ecwid.md): thin events
+ * {@code {"eventId","eventCreated","storeId","entityId","eventType","data":{"orderId",…}}} signed in
+ * {@code X-Ecwid-Webhook-Signature}, the store is the body's {@code storeId}; orders are hydrated from the REST API v3
+ * (mappings/ecwid.jslt).
  */
-@Component
-@ConditionalOnRole("import")
-@Order(40)
+@PlatformRoute(order = 40)
 public class EcwidRoute extends WebhookPlatformRoute {
 
-    /** {@code data.orderId} is the internal order id, a string such as "EC01A" (not the numeric entityId). */
-    private static final OrderIdentity ORDER_ID = OrderIdentity.opaque("/data/orderId");
+    static final String SIGNATURE_HEADER = "x-ecwid-webhook-signature";
 
-    private final EcwidEvents events;
-    private final EcwidHydrator hydrator;
+    /**
+     * {@code data.orderId} is the internal order id, a string such as "EC01A" (not the numeric entityId). The order is
+     * hydrated with the store profile, whose {@code formatsAndUnits.currency} is the currency of every amount (Ecwid
+     * orders carry no currency code).
+     */
+    private static final PlatformShape ECWID = PlatformShape.of("ecwid", OrderIdentity.opaque("/data/orderId"))
+            .withTopics(null, "/eventType", "order.created", "order.updated")
+            .withRecognisingHeader(SIGNATURE_HEADER)
+            .withHydration(new Hydration("Ecwid REST API", "https://app.ecwid.com", TokenAuth.BEARER, Map.of(),
+                    "/api/v3/{store}/orders/{id}", List.of(new Part("profile", "/api/v3/{store}/profile", false)), "event"));
 
-    public EcwidRoute(DeliverySteps steps, EcwidEvents events, EcwidHydrator hydrator) {
-        super(steps);
-        this.events = events;
-        this.hydrator = hydrator;
+    public EcwidRoute(DeliverySteps steps) {
+        super(steps, ECWID);
     }
 
-    @Override
-    public String platform() {
-        return "ecwid";
-    }
-
-    @Override
-    public boolean recognises(InboundDelivery delivery) {
-        return delivery.header(EcwidEvents.SIGNATURE_HEADER) != null;
-    }
-
+    /**
+     * Ecwid signs {@code {eventCreated}.{eventId}} rather than the body (base64 HMAC-SHA256 with the app's client_secret),
+     * so the body is parsed to authenticate it; and since the rest of the body is not covered by the signature, nothing
+     * but the order id is taken from it: the order itself always comes from the REST API.
+     */
     @Override
     protected void authenticate(Exchange exchange) {
-        events.authenticate(exchange);
+        JsonNode event = steps.readBodyNaming(exchange, "/storeId", "/eventCreated", "/eventId");
+        String signed = event.get("eventCreated").asText() + "." + event.get("eventId").asText();
+        steps.authenticateHmac(exchange, event.get("storeId").asText(), SIGNATURE_HEADER, signed.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    protected String topic(Exchange exchange) {
-        return EcwidEvents.eventType(exchange);
-    }
-
-    @Override
-    protected Set<String> orderTopics() {
-        return Set.of("order.created", "order.updated");
-    }
-
-    @Override
-    protected OrderIdentity orderIdentity() {
-        return ORDER_ID;
-    }
-
-    @Override
-    protected JsonNode received(Exchange exchange) {
-        return EcwidEvents.event(exchange);
-    }
-
+    /** Older stores send only the order number, as {@code entityId}. */
     @Override
     protected ObjectNode envelope(Exchange exchange) {
-        return hydrator.hydrate(exchange);
+        String orderId = orderId(exchange);
+        String named = orderId != null ? orderId : steps.receivedText(exchange, "/entityId");
+        return steps.hydrator().hydrate(exchange, shape.hydration(), named);
     }
 }
