@@ -6,7 +6,7 @@ import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.ops.Redact;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
-import io.orderhub.store.StoreDurability;
+import io.orderhub.mongo.StoreDurability;
 import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.types.ObjectId;

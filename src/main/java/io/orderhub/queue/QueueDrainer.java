@@ -11,7 +11,7 @@ import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry;
-import io.orderhub.store.StoreFailures;
+import io.orderhub.mongo.StoreFailures;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

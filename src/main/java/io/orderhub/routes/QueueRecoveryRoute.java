@@ -5,7 +5,7 @@ import io.orderhub.config.OrderHubProperties;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.problem.Problems;
 import io.orderhub.queue.QueueDrainer;
-import io.orderhub.store.StoreFailures;
+import io.orderhub.mongo.StoreFailures;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
