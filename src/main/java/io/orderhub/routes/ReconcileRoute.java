@@ -80,7 +80,7 @@ public class ReconcileRoute extends RouteBuilder {
                             .bean(reconciler, "imported")
                         .doCatch(UnmappableOrderException.class)
                             .bean(reconciler, "unmappable")
-                        .endDoTry()
+                        .end()
                     .end()
                     .bean(reconciler, "pageStored")
                 .end();
