@@ -11,7 +11,6 @@ import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
-import io.orderhub.reconcile.StoreHealth;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +20,9 @@ public class DeliverySteps {
 
     private final Authenticator authenticator;
     private final StoreRateLimiter rateLimiter;
-    private final StoreHealth health;
+    private final WebhookArrivals health;
 
-    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health) {
+    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, WebhookArrivals health) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.health = health;
