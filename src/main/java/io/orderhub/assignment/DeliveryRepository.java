@@ -16,7 +16,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.orderhub.order.OrderDocuments;
-import io.orderhub.store.RetiredIndexes;
+import io.orderhub.mongo.RetiredIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;

@@ -14,7 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import io.orderhub.order.OrderDocuments;
 import io.orderhub.order.OrderEvent;
-import io.orderhub.store.IdPages;
+import io.orderhub.mongo.IdPages;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

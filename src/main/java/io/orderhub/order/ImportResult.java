@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.orderhub.gateway.ImportAnswer;
+
 /** The hub's answer to one delivery (CONTRACT.md, POST /import-orders). */
 public record ImportResult(int httpStatus, String status, String orderId, String idempotencyKey, Instant processedAt,
-        String reason, String deadLetterId) {
+        String reason, String deadLetterId) implements ImportAnswer {
 
     public static ImportResult created(String orderId, String key, Instant processedAt) {
         return new ImportResult(201, "created", orderId, key, processedAt, null, null);

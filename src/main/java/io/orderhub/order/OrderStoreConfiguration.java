@@ -1,8 +1,8 @@
 package io.orderhub.order;
 
 import io.orderhub.config.OrderHubProperties;
-import io.orderhub.store.GroupCommitInserts;
-import io.orderhub.store.StoreDurability;
+import io.orderhub.mongo.GroupCommitInserts;
+import io.orderhub.mongo.StoreDurability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -10,12 +10,12 @@ import org.apache.camel.support.DefaultMessage;
  * and a backlog of assignments then filled the heap.
  * The copy keeps its body only; its consumers read nothing else.
  */
-final class TappedCopy {
+public final class TappedCopy {
 
     private TappedCopy() {
     }
 
-    static void keepOnly(Exchange exchange, Object body) {
+    public static void keepOnly(Exchange exchange, Object body) {
         DefaultMessage message = new DefaultMessage(exchange);
         message.setBody(body);
         exchange.removeProperties("*");

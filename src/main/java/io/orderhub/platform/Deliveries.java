@@ -1,6 +1,7 @@
 package io.orderhub.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.gateway.DeliveryFacts;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.StoreRegistry.Store;
 import org.apache.camel.Exchange;
@@ -8,8 +9,8 @@ import org.apache.camel.Exchange;
 /** Where a delivery's facts live on the exchange while it moves through the import routes. */
 public final class Deliveries {
 
-    public static final String DELIVERY = "orderhubDelivery";
-    public static final String PLATFORM = "orderhubPlatform";
+    public static final String DELIVERY = DeliveryFacts.DELIVERY;
+    public static final String PLATFORM = DeliveryFacts.PLATFORM;
     public static final String STORE = "orderhubStore";
     /**
      * The mapping file a delivery is translated with, when it is not the platform's own: a {@code custom} store's

@@ -13,7 +13,6 @@ import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.StoreRegistry.Store;
 import io.orderhub.problem.Problems;
-import io.orderhub.reconcile.StoreHealth;
 import io.orderhub.translate.OrderTranslator;
 import io.orderhub.translate.PayloadJson;
 import org.apache.camel.Exchange;
@@ -25,12 +24,12 @@ public class DeliverySteps {
 
     private final Authenticator authenticator;
     private final StoreRateLimiter rateLimiter;
-    private final StoreHealth health;
+    private final WebhookArrivals health;
     private final OrderTranslator translator;
     private final PayloadJson json;
     private final Hydrator hydrator;
 
-    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, StoreHealth health,
+    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, WebhookArrivals health,
             OrderTranslator translator, PayloadJson json, Hydrator hydrator) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;

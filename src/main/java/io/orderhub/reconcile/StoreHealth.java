@@ -16,6 +16,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.orderhub.platform.WebhookArrivals;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * number of instances agree) off that path.
  */
 @Component
-public class StoreHealth {
+public class StoreHealth implements WebhookArrivals {
 
     public static final String COLLECTION = "store_health";
 
@@ -42,6 +43,7 @@ public class StoreHealth {
     }
 
     /** One authentic webhook delivery of the store, now. Memory only: never a store round trip on import. */
+    @Override
     public void webhookArrived(String platform, String storeUid) {
         Instant now = clock.instant();
         unflushed.merge(Checkpoints.key(platform, storeUid), now, (a, b) -> a.isAfter(b) ? a : b);

@@ -5,7 +5,6 @@ import java.util.Map;
 import io.orderhub.admin.DeadLetterQueries;
 import io.orderhub.admin.MappingPreviews;
 import io.orderhub.admin.MappingPreviews.Preview;
-import io.orderhub.admin.Replays;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.gateway.HttpResponses;
 import io.orderhub.mapping.InvalidMappingException;
@@ -29,16 +28,14 @@ public class AdminRoute extends ApiRouteBuilder {
 
     private final AdminCredentials credentials;
     private final DeadLetterQueries deadLetters;
-    private final Replays replays;
     private final OrderMapper mapper;
     private final MappingPreviews previews;
 
-    public AdminRoute(AdminCredentials credentials, DeadLetterQueries deadLetters, Replays replays, OrderMapper mapper,
+    public AdminRoute(AdminCredentials credentials, DeadLetterQueries deadLetters, OrderMapper mapper,
             MappingPreviews previews, HttpResponses responses) {
         super(responses);
         this.credentials = credentials;
         this.deadLetters = deadLetters;
-        this.replays = replays;
         this.mapper = mapper;
         this.previews = previews;
     }
@@ -59,12 +56,13 @@ public class AdminRoute extends ApiRouteBuilder {
 
         from("platform-http:/admin/dead-letters/{id}/replay?httpMethodRestrict=POST").routeId("admin-dead-letter-replay")
                 .process(credentials::requireAdmin)
-                .process(exchange -> responses.json(exchange, 200, replays.replayDeadLetter(header(exchange, "id"))));
+                .to(ReplayRoute.DEAD_LETTER)
+                .process(this::answer);
 
         from("platform-http:/admin/reprocess?httpMethodRestrict=POST").routeId("admin-reprocess")
                 .process(credentials::requireAdmin)
-                .process(exchange -> responses.json(exchange, 200,
-                        replays.reprocess(header(exchange, "platform"), header(exchange, "since"))));
+                .to(ReplayRoute.REPROCESS)
+                .process(this::answer);
 
         from("platform-http:/admin/mappings/reload?httpMethodRestrict=POST").routeId("admin-mappings-reload")
                 .process(credentials::requireAdmin)
@@ -76,6 +74,10 @@ public class AdminRoute extends ApiRouteBuilder {
         from("platform-http:/admin/mappings/{platform}/preview?httpMethodRestrict=POST").routeId("admin-mappings-preview")
                 .process(credentials::requireAdmin)
                 .process(this::preview);
+    }
+
+    private void answer(Exchange exchange) {
+        responses.json(exchange, 200, exchange.getMessage().getBody());
     }
 
     private void preview(Exchange exchange) {

@@ -1,7 +1,7 @@
 package io.orderhub.routes;
 
 import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.order.DeadLetters;
+import io.orderhub.deadletter.DeadLetters;
 import io.orderhub.order.OrderEvent;
 import org.springframework.stereotype.Component;
 

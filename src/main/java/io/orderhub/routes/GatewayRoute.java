@@ -12,7 +12,7 @@ import io.orderhub.platform.PlatformDetector;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.problem.ProblemException;
 import io.orderhub.queue.DeliveryQueueing;
-import io.orderhub.store.StoreFailures;
+import io.orderhub.mongo.StoreFailures;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ChoiceDefinition;
 import org.springframework.stereotype.Component;

@@ -19,14 +19,11 @@ public class StoresAdminRoute extends ApiRouteBuilder {
 
     private final AdminCredentials credentials;
     private final StoreStatus status;
-    private final Reconciler reconciler;
 
-    public StoresAdminRoute(AdminCredentials credentials, StoreStatus status, Reconciler reconciler,
-            HttpResponses responses) {
+    public StoresAdminRoute(AdminCredentials credentials, StoreStatus status, HttpResponses responses) {
         super(responses);
         this.credentials = credentials;
         this.status = status;
-        this.reconciler = reconciler;
     }
 
     @Override
@@ -38,12 +35,12 @@ public class StoresAdminRoute extends ApiRouteBuilder {
         from("platform-http:/admin/stores/{platform}/{store_uid}/reconcile?httpMethodRestrict=POST")
                 .routeId("admin-store-reconcile")
                 .process(credentials::requireAdmin)
+                .to(ReconcileRoute.RUN)
                 .process(this::reconcile);
     }
 
     private void reconcile(Exchange exchange) {
-        Reconciler.Run run = reconciler.run(exchange.getMessage().getHeader("platform", String.class),
-                exchange.getMessage().getHeader("store_uid", String.class));
+        Reconciler.Run run = exchange.getMessage().getBody(Reconciler.Run.class);
         responses.json(exchange, "busy".equals(run.status()) ? 409 : 200, run.body());
     }
 }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * auto-commit is off, every command runs under the read side of a lock and every commit takes the write
  * side: each commit holds whole commands only.
  */
-public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable {
+public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
     private static final long BACKGROUND_COMMIT_MILLIS = 1000;
@@ -120,7 +120,6 @@ public final class EmbeddedMongoStore implements StoreDurability, AutoCloseable 
      * Commits and fsyncs the MVStore. Concurrent callers share one sync: whoever gets the lock syncs every
      * write made so far, and callers whose write it covered return without syncing again (group commit).
      */
-    @Override
     public void awaitDurable() {
         if (mvStore == null) {
             return;

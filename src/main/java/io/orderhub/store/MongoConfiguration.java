@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.orderhub.config.OrderHubProperties;
+import io.orderhub.mongo.StoreDurability;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One MongoDB client for the whole hub, named {@code orderhubMongo} for the camel-mongodb endpoints.
  * With {@code orderhub.store.uri} it is a real MongoDB (a replica set in production); without it the
- * embedded store is started and the same client talks to it over the wire.
+ * embedded store is started and the same client talks to it over the wire. This is the only class outside
+ * the store that knows it exists: the rest of the hub sees the client and {@link StoreDurability}.
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
@@ -57,7 +59,7 @@ public class MongoConfiguration {
 
     @Bean
     StoreDurability storeDurability(EmbeddedStoreHolder embedded) {
-        return embedded.store() != null ? embedded.store() : StoreDurability.WRITE_CONCERN;
+        return embedded.store() != null ? embedded.store()::awaitDurable : StoreDurability.WRITE_CONCERN;
     }
 
     /** Keeps the optional embedded store as a bean so it is closed after the client that uses it. */

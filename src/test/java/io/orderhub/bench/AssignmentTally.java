@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
 import io.orderhub.order.OrderDocuments;
-import io.orderhub.store.IdPages;
+import io.orderhub.mongo.IdPages;
 import org.bson.Document;
 
 /**

@@ -27,7 +27,7 @@ import io.orderhub.bench.BigCommerceApiDouble;
 import io.orderhub.bench.Workload;
 import io.orderhub.dashboard.StoredCounters;
 import io.orderhub.order.OrderDocuments;
-import io.orderhub.store.IdPages;
+import io.orderhub.mongo.IdPages;
 import io.orderhub.support.DashboardSocket;
 import io.orderhub.support.FixtureStores;
 import io.orderhub.support.HubClient;

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.orderhub.assignment.DeliveryRepository;
+import io.orderhub.mongo.IdPages;
 import io.orderhub.order.OrderRepository;
 import org.bson.Document;
 import org.bson.types.Decimal128;

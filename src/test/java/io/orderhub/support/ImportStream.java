@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
-import io.orderhub.store.IdPages;
+import io.orderhub.mongo.IdPages;
 import org.bson.Document;
 
 /**

@@ -1,8 +1,9 @@
-package io.orderhub.store;
+package io.orderhub.mongo;
 
 /**
  * What must happen after a write and before the platform is told its order is safe. A real MongoDB gets
- * that from its write concern (majority, journaled), so only the embedded store has work to do here.
+ * that from its write concern (majority, journaled); the embedded store needs an explicit group commit, which
+ * its configuration supplies as this bean.
  */
 @FunctionalInterface
 public interface StoreDurability {

@@ -1,4 +1,4 @@
-package io.orderhub.store;
+package io.orderhub.mongo;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.orderhub.store;
+package io.orderhub.mongo;
 
 import java.util.ArrayList;
 import java.util.List;

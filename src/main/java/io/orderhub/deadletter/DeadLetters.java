@@ -1,12 +1,16 @@
-package io.orderhub.order;
+package io.orderhub.deadletter;
 
 import java.time.Clock;
 
 import io.orderhub.mapping.UnmappableOrderException;
+import io.orderhub.mongo.StoreDurability;
 import io.orderhub.ops.Redact;
+import io.orderhub.order.ImportResult;
+import io.orderhub.order.OrderDocuments;
+import io.orderhub.order.OrderEvent;
+import io.orderhub.order.TappedCopy;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
-import io.orderhub.store.StoreDurability;
 import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -14,7 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Builds and acknowledges dead letters: the raw delivery, where it came from and why it could not be mapped. */
+/**
+ * Builds and acknowledges dead letters: the raw delivery, where it came from and why it could not be mapped.
+ * Apart from {@code order}, which knows nothing of platforms: a dead letter is the delivery that never became one.
+ */
 @Component
 public class DeadLetters {
 

@@ -1,4 +1,4 @@
-package io.orderhub.store;
+package io.orderhub.mongo;
 
 import com.mongodb.MongoException;
 import org.apache.camel.Exchange;

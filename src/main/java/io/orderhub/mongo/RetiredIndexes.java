@@ -1,4 +1,4 @@
-package io.orderhub.store;
+package io.orderhub.mongo;
 
 import java.util.HashSet;
 import java.util.Set;
