@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ class DashboardConfiguration {
             ObjectMapper json, ProducerTemplate producer, DashboardProperties properties,
             io.micrometer.core.instrument.MeterRegistry meters) {
         return new DashboardSockets(state, stores, credentials, json, producer, properties, meters);
+    }
+
+    @Bean
+    DashboardSocketErrors dashboardSocketErrors(CamelContext camel) {
+        return new DashboardSocketErrors(camel);
     }
 
     @Bean
