@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.config.OrderHubProperties;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,11 @@ class DashboardConfiguration {
     }
 
     @Bean
+    DashboardSocketErrors dashboardSocketErrors(CamelContext camel) {
+        return new DashboardSocketErrors(camel);
+    }
+
+    @Bean
     DashboardResync dashboardResync(DashboardSockets sockets, MongoDatabase orderhubDatabase,
             DashboardProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         return new DashboardResync(sockets, orderhubDatabase, properties, clock, meters);
@@ -54,17 +60,19 @@ class DashboardConfiguration {
     }
 
     @Bean(destroyMethod = "destroy")
-    RedisMessageListenerContainerHolder dashboardRedisSubscription(DashboardFanOut fanOut,
+    RedisSubscriptionHolder dashboardRedisSubscription(DashboardFanOut fanOut, DashboardProperties properties,
             ObjectProvider<RedisConnectionFactory> connections) {
         if (!fanOut.viaRedis()) {
-            return new RedisMessageListenerContainerHolder(null);
+            return new RedisSubscriptionHolder(null);
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections.getObject());
         container.addMessageListener(fanOut, new ChannelTopic(fanOut.channel()));
         container.afterPropertiesSet();
-        container.start();
-        return new RedisMessageListenerContainerHolder(container);
+        DashboardSubscription subscription = new DashboardSubscription(container, fanOut.channel(),
+                properties.subscribeRetry());
+        subscription.subscribe();
+        return new RedisSubscriptionHolder(subscription);
     }
 
     static boolean viaRedis(DashboardProperties properties, OrderHubProperties hub) {
@@ -76,10 +84,10 @@ class DashboardConfiguration {
     }
 
     /** The subscription exists only where Redis fans out; a holder keeps the bean present either way. */
-    record RedisMessageListenerContainerHolder(RedisMessageListenerContainer container) {
+    record RedisSubscriptionHolder(DashboardSubscription subscription) {
         void destroy() throws Exception {
-            if (container != null) {
-                container.destroy();
+            if (subscription != null) {
+                subscription.destroy();
             }
         }
     }

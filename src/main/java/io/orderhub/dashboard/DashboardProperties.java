@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicWebsocketPort the port the page connects its WebSocket to: absent is {@code websocketPort};
  *                       0 is the page's own host and port (a reverse proxy forwards {@code /dashboard} with the
  *                       Upgrade headers to {@code websocketPort}); any other value that port on the page's host
+ * @param subscribeRetry how often a dashboard that started while Redis was down tries again to subscribe to
+ *                       {@code channel}; meanwhile it shows the events posted to it and catches up by resync
  */
 @Validated
 @ConfigurationProperties("orderhub.dashboard")
@@ -50,7 +52,8 @@ public record DashboardProperties(
         @DefaultValue("orderhub:dashboard:events") String channel,
         @DefaultValue("10s") Duration storesInterval,
         @DefaultValue("1m") Duration resyncInterval,
-        @Min(0) @Max(65535) Integer publicWebsocketPort) {
+        @Min(0) @Max(65535) Integer publicWebsocketPort,
+        @DefaultValue("2s") Duration subscribeRetry) {
 
     public enum FanOut { AUTO, REDIS, LOCAL }
 

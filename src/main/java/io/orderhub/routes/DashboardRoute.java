@@ -74,7 +74,8 @@ public class DashboardRoute extends ApiRouteBuilder {
                 .bean(credentials, "requireBearer")
                 .process(exchange -> responses.json(exchange, 200, Map.of("items", sockets.stores())));
 
-        from(sockets.endpointUri() + "?fireWebSocketConnectionEvents=true").routeId("dashboard-socket")
+        from(sockets.endpointUri() + "?fireWebSocketConnectionEvents=true&exceptionHandler=#dashboardSocketErrors")
+                .routeId("dashboard-socket")
                 .choice()
                     .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.OPEN))
                         .bean(sockets, "open")

@@ -66,7 +66,7 @@ class DashboardFeedTest {
     private static DashboardProperties properties(String baseUrl) {
         return new DashboardProperties("t", 0, baseUrl, 10, 10, Duration.ofMillis(50), 10, Duration.ofMillis(200),
                 Duration.ofMillis(300), DashboardProperties.FanOut.LOCAL, "c", Duration.ofSeconds(10),
-                Duration.ZERO, null);
+                Duration.ZERO, null, Duration.ofSeconds(2));
     }
 
     private static DashboardCredentials credentials() {

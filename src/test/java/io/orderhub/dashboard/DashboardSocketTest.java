@@ -11,7 +11,14 @@ import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
 import io.orderhub.support.HubTestSupport;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.orderhub.support.Poll;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConsumer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The dashboard's WebSocket as CONTRACT.md describes it: the token, the snapshot first, then the events. */
@@ -72,6 +79,28 @@ class DashboardSocketTest extends HubTestSupport {
             JsonNode event = client.awaitFrame(e -> "order.dead_lettered".equals(e.path("type").asText()), WAIT);
             assertThat(event.path("order_id").asText()).isEqualTo(answer.field("dead_letter_id"));
             assertThat(event.path("platform").asText()).isEqualTo("shopify");
+        }
+    }
+
+    @Test
+    void aClientThatGoesAwayWithoutClosingLeavesNoWarning() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger consumer = (Logger) LoggerFactory.getLogger(VertxWebsocketConsumer.class);
+        logs.start();
+        consumer.addAppender(logs);
+        try {
+            int before = sockets.clients();
+            DashboardSocket client = DashboardSocket.connect(sockets.port(), "test-dashboard-token");
+            client.next(WAIT);
+            Poll.until(WAIT, sockets::clients, n -> n == before + 1);
+
+            client.drop();
+            // Vert.x reports the lost connection before its close, so once the client is gone any warning is logged.
+            Poll.until(WAIT, sockets::clients, n -> n == before);
+            assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        } finally {
+            consumer.detachAppender(logs);
         }
     }
 

@@ -94,6 +94,11 @@ public final class DashboardSocket implements AutoCloseable {
         return closedWith.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /** Goes away without the closing handshake, as a killed tab or a lost network does: the connection just ends. */
+    public void drop() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
