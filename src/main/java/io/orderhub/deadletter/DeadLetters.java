@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    private static final String ID = "orderhubDeadLetterId";
-    private static final String REASON = "orderhubDeadLetterReason";
+    /** Exchange property with the {@link Kept} dead letter, from its document to its answer and event. */
+    private static final String KEPT = "orderhubDeadLetter";
 
     private final StoreDurability durability;
     private final Clock clock;
@@ -37,13 +37,16 @@ public class DeadLetters {
         this.clock = clock;
     }
 
+    /** A dead letter's id and why the delivery could not be mapped. */
+    private record Kept(String id, String reason) {
+    }
+
     public Document document(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure instanceof UnmappableOrderException ? failure.getMessage() : String.valueOf(failure);
         String id = "dl_" + new ObjectId().toHexString();
         Store store = Deliveries.store(exchange);
-        exchange.setProperty(ID, id);
-        exchange.setProperty(REASON, reason);
+        exchange.setProperty(KEPT, new Kept(id, reason));
         log.warn("Dead-lettered a {} delivery from {} as {}: {}", Deliveries.platform(exchange), store, id,
                 Redact.mask(reason));
         return OrderDocuments.deadLetter(id, Deliveries.platform(exchange), store == null ? null : store.storeUid(), reason,
@@ -52,13 +55,14 @@ public class DeadLetters {
 
     public ImportResult acknowledged(Exchange exchange) {
         durability.awaitDurable();
-        return ImportResult.deadLettered(exchange.getProperty(ID, String.class), exchange.getProperty(REASON, String.class));
+        Kept kept = exchange.getProperty(KEPT, Kept.class);
+        return ImportResult.deadLettered(kept.id(), kept.reason());
     }
 
     /** Wire-tap preparation: the tapped copy carries only the {@code order.dead_lettered} event, whose order id is the dead letter's. */
     public void eventAsBody(Exchange exchange) {
         Store store = Deliveries.store(exchange);
-        TappedCopy.keepOnly(exchange, new OrderEvent(OrderEvent.DEAD_LETTERED, exchange.getProperty(ID, String.class),
+        TappedCopy.keepOnly(exchange, new OrderEvent(OrderEvent.DEAD_LETTERED, exchange.getProperty(KEPT, Kept.class).id(),
                 Deliveries.platform(exchange), store == null ? null : store.storeUid(), null, null, null, null, null, null,
                 clock.instant()));
     }

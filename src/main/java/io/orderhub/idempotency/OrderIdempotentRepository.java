@@ -19,8 +19,11 @@ public interface OrderIdempotentRepository extends IdempotentRepository {
 
     /** Exchange property holding the {@link CacheEntry} found for a key that was already taken. */
     String CACHED_ENTRY = "orderhubCachedEntry";
-    /** Exchange property holding the digest of the delivery being imported. */
-    String DIGEST = "orderhubDigest";
+
+    /** What the idempotent consumer's body is: something with the digest of the content being imported. */
+    interface Digested {
+        String digest();
+    }
 
     /** Takes the key with {@code claim}; answers the entry already there instead when the key was taken. */
     Optional<CacheEntry> claim(String key, CacheEntry claim);
@@ -28,10 +31,13 @@ public interface OrderIdempotentRepository extends IdempotentRepository {
     /** Records the stored order for the key (after a create, update or a store-confirmed duplicate). */
     void remember(String key, CacheEntry stored);
 
-    /** Takes the key with the delivery's digest; a taken key leaves its entry on the exchange for the route. */
+    /**
+     * Takes the key with the digest of the body (a {@link Digested}); a taken key leaves its entry on the exchange
+     * for the route.
+     */
     @Override
     default boolean add(Exchange exchange, String key) {
-        Optional<CacheEntry> found = claim(key, CacheEntry.pending(exchange.getProperty(DIGEST, String.class)));
+        Optional<CacheEntry> found = claim(key, CacheEntry.pending(exchange.getMessage().getBody(Digested.class).digest()));
         found.ifPresent(entry -> exchange.setProperty(CACHED_ENTRY, entry));
         return found.isEmpty();
     }

@@ -22,14 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderImporter {
 
-    /** Exchange property with the {@link PreparedOrder} while its document is being inserted. */
-    public static final String PREPARED = "orderhubPrepared";
     /** Exchange property with the {@link OrderEvent} a created or changed order publishes. */
     public static final String EVENT = "orderhubOrderEvent";
     /** Exchange property with a {@link KeptDelivery} that changed nothing but belongs in the order's history. */
     public static final String KEPT_DELIVERY = "orderhubKeptDelivery";
-    private static final String ORDER_ID = "orderhubOrderId";
-    private static final String PROCESSED_AT = "orderhubProcessedAt";
     private static final int MAX_CONCURRENT_UPDATE_ATTEMPTS = 10;
 
     private final OrderRepository repository;
@@ -78,28 +74,18 @@ public class OrderImporter {
      * index refuses is another version of an order stored meanwhile (or a redelivery the cache did not know).
      */
     public ImportResult insertNew(Exchange exchange) {
-        return switch (inserts.insert(newOrderDocument(exchange))) {
-            case INSERTED -> created(exchange);
-            case DUPLICATE_KEY -> resolveAgainstStored(exchange);
-        };
-    }
-
-    private Document newOrderDocument(Exchange exchange) {
         PreparedOrder prepared = prepared(exchange);
         metrics.cache(cachedEntry(exchange) == null ? "miss" : "pending");
         String orderId = "ord_" + new ObjectId().toHexString();
         // Milliseconds: the precision the cache and the store keep, so every answer gives the same time.
         Instant processedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        exchange.setProperty(PREPARED, prepared);
-        exchange.setProperty(ORDER_ID, orderId);
-        exchange.setProperty(PROCESSED_AT, processedAt);
-        return OrderDocuments.newOrder(orderId, processedAt, prepared);
+        return switch (inserts.insert(OrderDocuments.newOrder(orderId, processedAt, prepared))) {
+            case INSERTED -> created(exchange, prepared, orderId, processedAt);
+            case DUPLICATE_KEY -> resolveAgainstStored(exchange, prepared);
+        };
     }
 
-    private ImportResult created(Exchange exchange) {
-        PreparedOrder prepared = exchange.getProperty(PREPARED, PreparedOrder.class);
-        String orderId = exchange.getProperty(ORDER_ID, String.class);
-        Instant processedAt = exchange.getProperty(PROCESSED_AT, Instant.class);
+    private ImportResult created(Exchange exchange, PreparedOrder prepared, String orderId, Instant processedAt) {
         cache.remember(prepared.idempotencyKey(), new CacheEntry(orderId, processedAt, prepared.digest()));
         exchange.setProperty(EVENT, event(OrderEvent.CREATED, orderId, prepared, "pending"));
         return ImportResult.created(orderId, prepared.idempotencyKey(), processedAt);
@@ -111,12 +97,12 @@ public class OrderImporter {
      * When that condition fails, someone changed the order meanwhile: compare again with what is there now.
      */
     public ImportResult resolveAgainstStored(Exchange exchange) {
-        PreparedOrder prepared = exchange.getProperty(PREPARED, PreparedOrder.class);
-        if (prepared == null) {
-            // Straight from the cache's knowledge of another version, not from a refused insert.
-            prepared = prepared(exchange);
-            metrics.cache("known");
-        }
+        // Straight from the cache's knowledge of another version, not from a refused insert.
+        metrics.cache("known");
+        return resolveAgainstStored(exchange, prepared(exchange));
+    }
+
+    private ImportResult resolveAgainstStored(Exchange exchange, PreparedOrder prepared) {
         String key = prepared.idempotencyKey();
         for (int attempt = 0; attempt < MAX_CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
             Document stored = repository.findByIdentity(prepared.order()).orElseThrow(() -> new IllegalStateException(

@@ -1,70 +1,80 @@
 package io.orderhub.platform;
 
+import java.util.function.UnaryOperator;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhub.gateway.DeliveryFacts;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.StoreRegistry.Store;
 import org.apache.camel.Exchange;
 
-/** Where a delivery's facts live on the exchange while it moves through the import routes. */
+/**
+ * Where a delivery's facts live on the exchange while it moves through the import routes: one
+ * {@link ImportContext} under {@link #CONTEXT}. The accessors answer null (or false) before the gateway set it.
+ */
 public final class Deliveries {
 
-    public static final String DELIVERY = DeliveryFacts.DELIVERY;
-    public static final String PLATFORM = DeliveryFacts.PLATFORM;
-    public static final String STORE = "orderhubStore";
-    /**
-     * The mapping file a delivery is translated with, when it is not the platform's own: a {@code custom} store's
-     * deliveries use {@code custom/<store_uid>}.
-     */
-    public static final String MAPPING = "orderhubMapping";
-    /**
-     * Set (only) by the operator's replay of a kept delivery, whose authenticity was checked when it first
-     * arrived: the platform route then skips the signature check and the rate limit, nothing else.
-     */
-    public static final String REPLAY = "orderhubReplay";
-    /**
-     * Set, beside {@link #REPLAY}, on an order reconciliation pulled from the platform's API with the store's
-     * credentials: its topic is {@link #RECONCILE_TOPIC}, which the platform routes accept as an order topic
-     * for these deliveries only.
-     */
-    public static final String RECONCILE = "orderhubReconcile";
+    /** The exchange property holding the {@link ImportContext}. */
+    public static final String CONTEXT = "orderhubImport";
     public static final String RECONCILE_TOPIC = "reconcile";
-    /**
-     * What the platform sent, parsed, when the route had to read it to authenticate it (a store named in the body,
-     * a JWT): the event or notification its topic, order id and hydration are read from.
-     */
-    public static final String RECEIVED = "orderhubReceived";
 
     private Deliveries() {
     }
 
+    public static ImportContext context(Exchange exchange) {
+        return exchange.getProperty(CONTEXT, ImportContext.class);
+    }
+
+    /** Starts (or restarts, for a replay) the import of a delivery on this exchange. */
+    public static void start(Exchange exchange, ImportContext context) {
+        exchange.setProperty(CONTEXT, context);
+    }
+
+    /** Replaces the context with what a stage learned. */
+    public static ImportContext update(Exchange exchange, UnaryOperator<ImportContext> learned) {
+        ImportContext updated = learned.apply(context(exchange));
+        exchange.setProperty(CONTEXT, updated);
+        return updated;
+    }
+
     public static InboundDelivery delivery(Exchange exchange) {
-        return exchange.getProperty(DELIVERY, InboundDelivery.class);
+        ImportContext context = context(exchange);
+        return context == null ? null : context.delivery();
     }
 
     public static String platform(Exchange exchange) {
-        return exchange.getProperty(PLATFORM, String.class);
+        ImportContext context = context(exchange);
+        return context == null ? null : context.platform();
     }
 
-    /** The mapping to translate with: {@link #MAPPING} if a route set one, else the platform's. */
+    /** The mapping to translate with: the one a route set, else the platform's. */
     public static String mapping(Exchange exchange) {
-        String mapping = exchange.getProperty(MAPPING, String.class);
-        return mapping == null ? platform(exchange) : mapping;
+        ImportContext context = context(exchange);
+        return context.mapping() == null ? context.platform() : context.mapping();
     }
 
     public static JsonNode received(Exchange exchange) {
-        return exchange.getProperty(RECEIVED, JsonNode.class);
+        ImportContext context = context(exchange);
+        return context == null ? null : context.received();
     }
 
     public static Store store(Exchange exchange) {
-        return exchange.getProperty(STORE, Store.class);
+        ImportContext context = context(exchange);
+        return context == null ? null : context.store();
     }
 
     public static boolean isReplay(Exchange exchange) {
-        return exchange.getProperty(REPLAY, false, Boolean.class);
+        ImportContext context = context(exchange);
+        return context != null && context.replay();
     }
 
     public static boolean isReconcile(Exchange exchange) {
-        return isReplay(exchange) && exchange.getProperty(RECONCILE, false, Boolean.class);
+        ImportContext context = context(exchange);
+        return context != null && context.replay() && context.reconcile();
+    }
+
+    /** The translated order's idempotency key; null before translation. */
+    public static String idempotencyKey(Exchange exchange) {
+        ImportContext context = context(exchange);
+        return context == null ? null : context.idempotencyKey();
     }
 }

@@ -65,7 +65,7 @@ public class DeliverySteps {
 
     /** Keeps what the platform sent, parsed, for the topic, the order identity and the envelope. */
     public JsonNode receive(Exchange exchange, JsonNode received) {
-        exchange.setProperty(Deliveries.RECEIVED, received);
+        Deliveries.update(exchange, context -> context.withReceived(received));
         return received;
     }
 
@@ -126,7 +126,7 @@ public class DeliverySteps {
         }
         Store store = authenticator.store(Deliveries.platform(exchange), storeUid);
         check.accept(Deliveries.delivery(exchange), store);
-        exchange.setProperty(Deliveries.STORE, store);
+        Deliveries.update(exchange, context -> context.withStore(store));
     }
 
     /** The per-store rate limit, after authentication so forged deliveries cannot spend a store's budget. */

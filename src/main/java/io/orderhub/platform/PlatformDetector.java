@@ -32,6 +32,14 @@ public class PlatformDetector {
         return named;
     }
 
+    /** Sets the platform the delivery names, if it names one (a name the hub does not know is refused). */
+    public void nameExplicitPlatform(Exchange exchange) {
+        String named = explicitPlatform(exchange);
+        if (named != null) {
+            Deliveries.update(exchange, context -> context.withPlatform(named));
+        }
+    }
+
     public void unrecognised(Exchange exchange) {
         InboundDelivery delivery = Deliveries.delivery(exchange);
         throw new Problems.UnknownPlatform("No supported platform (" + String.join(", ", known) + ") recognises this "

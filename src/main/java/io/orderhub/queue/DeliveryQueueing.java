@@ -9,7 +9,6 @@ import io.orderhub.ops.ImportMetrics;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.StoreRegistry.Store;
-import io.orderhub.translate.OrderTranslator;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ public class DeliveryQueueing {
             responses.storeUnavailable(exchange);
             return;
         }
-        String key = exchange.getProperty(OrderTranslator.IDEMPOTENCY_KEY, String.class);
+        String key = Deliveries.idempotencyKey(exchange);
         String queueId;
         try {
             queueId = queue.append(QueuedDelivery.of(Deliveries.platform(exchange), store.storeUid(), key, delivery));

@@ -30,7 +30,7 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
     @Override
     protected void authenticate(Exchange exchange) {
         steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-orderhub-store"), "x-orderhub-signature");
-        exchange.setProperty(Deliveries.MAPPING, OrderMapper.CUSTOM_PREFIX + Deliveries.store(exchange).storeUid());
+        Deliveries.update(exchange, context -> context.withMapping(OrderMapper.CUSTOM_PREFIX + context.store().storeUid()));
     }
 
     /** A shop that sends only orders need not name a topic. */

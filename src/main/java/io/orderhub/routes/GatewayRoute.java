@@ -8,6 +8,7 @@ import io.orderhub.gateway.DeliveryReceiver;
 import io.orderhub.gateway.HttpResponses;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.ImportContext;
 import io.orderhub.platform.PlatformDetector;
 import io.orderhub.platform.PlatformRecognizer;
 import io.orderhub.problem.ProblemException;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnRole("import")
 public class GatewayRoute extends RouteBuilder {
+
+    /** The platform route of the platform the delivery names; toD keeps one producer per platform. */
+    static final String PLATFORM_ROUTE = "direct:platform-${exchangeProperty." + Deliveries.CONTEXT + ".platform}";
 
     private final DeliveryReceiver receiver;
     private final PlatformDetector detector;
@@ -61,13 +65,15 @@ public class GatewayRoute extends RouteBuilder {
                         from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
                                 + "&useStreaming=true"))
                 .routeId("import-gateway")
-                .setProperty(Deliveries.DELIVERY, method(receiver, "receive")).id("gateway-check-size-and-type")
+                .process(exchange -> Deliveries.start(exchange, ImportContext.received(receiver.receive(exchange))))
+                    .id("gateway-check-size-and-type")
                     .description("size ≤ max body bytes (413); JSON, form or JWT text (415); keeps the raw bytes")
-                .setProperty(Deliveries.PLATFORM, method(detector, "explicitPlatform")).id("gateway-named-platform")
+                .process(detector::nameExplicitPlatform).id("gateway-named-platform")
                     .description("X-OrderHub-Platform or ?platform= (400 for a platform the hub does not know)")
                 .choice().id("gateway-route-to-platform")
-                    .when(exchangeProperty(Deliveries.PLATFORM).isNotNull()).id("gateway-when-platform-named")
-                        .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}").id("gateway-to-named-platform");
+                    .when(NamedPredicate.named("platform named", exchange -> Deliveries.platform(exchange) != null))
+                            .id("gateway-when-platform-named")
+                        .toD(PLATFORM_ROUTE).id("gateway-to-named-platform");
         // Platforms told apart by their headers first; those that must look into the body last.
         List<PlatformRecognizer> byCost = platforms.stream()
                 .sorted(Comparator.comparing(PlatformRecognizer::readsBody)).toList();
@@ -75,7 +81,8 @@ public class GatewayRoute extends RouteBuilder {
             String name = platform.platform();
             router.when(NamedPredicate.named("recognised as " + name, exchange -> platform.recognises(Deliveries.delivery(exchange))))
                         .id("gateway-when-" + name)
-                    .setProperty(Deliveries.PLATFORM, constant(name)).id("gateway-platform-is-" + name)
+                    .process(exchange -> Deliveries.update(exchange, context -> context.withPlatform(name)))
+                        .id("gateway-platform-is-" + name)
                     .to(platform.endpointUri()).id("gateway-to-" + name);
         }
         router.otherwise().id("gateway-when-unrecognised")

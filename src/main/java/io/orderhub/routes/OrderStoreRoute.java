@@ -4,7 +4,10 @@ import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.idempotency.OrderIdempotentRepository;
 import io.orderhub.order.OrderEvent;
 import io.orderhub.order.OrderImporter;
-import io.orderhub.translate.OrderTranslator;
+import io.orderhub.platform.Deliveries;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.support.ExpressionAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +20,13 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole("import")
 public class OrderStoreRoute extends ImportStageRouteBuilder {
 
+    /** The translated order's key, straight from the import context (no expression language on the hot path). */
+    private static final Expression IDEMPOTENCY_KEY = new ExpressionAdapter() {
+        @Override
+        public Object evaluate(Exchange exchange) {
+            return Deliveries.idempotencyKey(exchange);
+        }
+    };
     private static final String HISTORY = "seda:delivery-history?size=10000&blockWhenFull=false";
 
     private final OrderIdempotentRepository idempotentRepository;
@@ -30,7 +40,7 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
     @Override
     protected void stages() {
         RouteNodes.consumer("store-in", from("direct:store-order")).routeId("order-store")
-                .idempotentConsumer(exchangeProperty(OrderTranslator.IDEMPOTENCY_KEY), idempotentRepository)
+                .idempotentConsumer(IDEMPOTENCY_KEY, idempotentRepository)
                         .eager(true).skipDuplicate(false).removeOnFailure(true).id("idempotent-consumer")
                         .description("claims {platform}_{store_uid}_{platform_order_id} in the idempotency cache")
                     .choice().id("store-cache-decides")

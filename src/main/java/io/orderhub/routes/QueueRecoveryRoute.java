@@ -75,8 +75,8 @@ public class QueueRecoveryRoute extends RouteBuilder {
         from(QUEUED).routeId("import-queue-replay")
                 .process(ReplayedDelivery::enter)
                 .doTry()
-                    .validate(exchangeProperty(Deliveries.STORE).isNotNull())
-                    .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}")
+                    .validate(NamedPredicate.named("store configured", exchange -> Deliveries.store(exchange) != null))
+                    .toD(GatewayRoute.PLATFORM_ROUTE)
                 .doCatch(Exception.class).onWhen(QueueRecoveryRoute::cannotBecomeAnOrder)
                     .to("direct:dead-letter")
                 .end();

@@ -36,7 +36,7 @@ public class ReplayRoute extends ImportStageRouteBuilder {
     protected void stages() {
         from(ENTRY).routeId("replay")
                 .process(ReplayedDelivery::enter)
-                .toD("direct:platform-${exchangeProperty." + Deliveries.PLATFORM + "}");
+                .toD(GatewayRoute.PLATFORM_ROUTE);
 
         from(DEAD_LETTER).routeId("replay-dead-letter")
                 .setBody(method(replays, "deadLetter"))

@@ -37,7 +37,6 @@ public class WixRoute extends WebhookPlatformRoute {
 
     /** A compact JWS: header.payload.signature, each base64url. */
     private static final Pattern COMPACT_JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final String EVENT_TYPE = "orderhubWixEventType";
 
     private final PayloadJson json;
 
@@ -74,7 +73,7 @@ public class WixRoute extends WebhookPlatformRoute {
         if (event == null) {
             throw new Problems.MalformedPayload("The Wix event data is not a JSON object.");
         }
-        exchange.setProperty(EVENT_TYPE, envelope.path("eventType").asText(null));
+        Deliveries.update(exchange, context -> context.withTopic(envelope.path("eventType").asText(null)));
         steps.receive(exchange, event);
     }
 
@@ -104,7 +103,7 @@ public class WixRoute extends WebhookPlatformRoute {
 
     @Override
     protected String topic(Exchange exchange) {
-        return exchange.getProperty(EVENT_TYPE, String.class);
+        return Deliveries.context(exchange).topic();
     }
 
     /** The order is in createdEvent.entity, updatedEvent.currentEntity or actionEvent.body.order, by event kind. */

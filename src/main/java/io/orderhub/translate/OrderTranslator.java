@@ -21,12 +21,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.gateway.InboundDelivery;
-import io.orderhub.idempotency.OrderIdempotentRepository;
 import io.orderhub.mapping.OrderMapper;
 import io.orderhub.mapping.OrderSchemaValidator;
 import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.order.PreparedOrder;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.ImportContext;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderTranslator {
 
-    /** Exchange property with the idempotency key of the order being imported. */
-    public static final String IDEMPOTENCY_KEY = "orderhubIdempotencyKey";
-    private static final String PARSED_BODY = "orderhubParsedBody";
     /** The schema requires an id; the real one is only given when the order is first stored. */
     private static final String PLACEHOLDER_ID = "ord_pending";
     private static final Set<String> NOT_DIGESTED = Set.of("id", "source", "delivery");
@@ -80,11 +77,12 @@ public class OrderTranslator {
 
     /** The delivery body as JSON (400 when it is not), parsed once per exchange: identity check and envelope share it. */
     public JsonNode parsedBody(Exchange exchange) {
-        JsonNode body = exchange.getProperty(PARSED_BODY, JsonNode.class);
-        if (body == null) {
-            body = json.parse(Deliveries.delivery(exchange).rawBody(), Deliveries.platform(exchange));
-            exchange.setProperty(PARSED_BODY, body);
+        ImportContext context = Deliveries.context(exchange);
+        if (context.parsedBody() != null) {
+            return context.parsedBody();
         }
+        JsonNode body = json.parse(context.delivery().rawBody(), context.platform());
+        Deliveries.update(exchange, known -> known.withParsedBody(body));
         return body;
     }
 
@@ -98,8 +96,7 @@ public class OrderTranslator {
         ObjectNode order = mapped.order();
         String key = order.path("idempotency_key").asText();
         String digest = digest(order);
-        exchange.setProperty(IDEMPOTENCY_KEY, key);
-        exchange.setProperty(OrderIdempotentRepository.DIGEST, digest);
+        Deliveries.update(exchange, context -> context.withIdempotencyKey(key));
         return new PreparedOrder(key, order, digest, epochMillis(order.get("updated_at")), Deliveries.delivery(exchange));
     }
 

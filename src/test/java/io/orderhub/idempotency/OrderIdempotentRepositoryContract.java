@@ -74,7 +74,7 @@ abstract class OrderIdempotentRepositoryContract {
 
     static Exchange delivery(String digest) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(OrderIdempotentRepository.DIGEST, digest);
+        exchange.getMessage().setBody((OrderIdempotentRepository.Digested) () -> digest);
         return exchange;
     }
 

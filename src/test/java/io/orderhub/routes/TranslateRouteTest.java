@@ -7,7 +7,7 @@ import io.orderhub.order.PreparedOrder;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
 import io.orderhub.support.ShopifyOrders;
-import io.orderhub.translate.OrderTranslator;
+import io.orderhub.platform.Deliveries;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class TranslateRouteTest extends AdvisedRouteTestSupport {
     @BeforeEach
     void edgesAnswer() {
         mock(STORE).whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody(
-                ImportResult.created("ord_mocked", exchange.getProperty(OrderTranslator.IDEMPOTENCY_KEY, String.class), java.time.Instant.now())));
+                ImportResult.created("ord_mocked", Deliveries.idempotencyKey(exchange), java.time.Instant.now())));
         mock(DEAD_LETTER).whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody(
                 ImportResult.deadLettered("dl_mocked", "mocked dead letter")));
     }
