@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.ops.ImportMetrics;
 import io.orderhub.ops.Redact;
-import io.orderhub.platform.Deliveries;
 import io.orderhub.problem.ProblemException;
 import io.orderhub.problem.Problems;
 import org.apache.camel.Exchange;
@@ -78,8 +77,9 @@ public class HttpResponses {
     /** Import answers are counted by platform and outcome; other routes' answers are not imports. */
     private void countImport(Exchange exchange, String outcome, String reason) {
         if (IMPORT_ROUTE.equals(exchange.getFromRouteId())) {
-            InboundDelivery delivery = Deliveries.delivery(exchange);
-            metrics.answered(Deliveries.platform(exchange), outcome, reason, delivery != null ? delivery.receivedAt()
+            DeliveryFacts facts = exchange.getProperty(DeliveryFacts.PROPERTY, DeliveryFacts.class);
+            InboundDelivery delivery = facts == null ? null : facts.delivery();
+            metrics.answered(facts == null ? null : facts.platform(), outcome, reason, delivery != null ? delivery.receivedAt()
                     : java.time.Instant.ofEpochMilli(exchange.getClock().getCreated()));
         }
     }

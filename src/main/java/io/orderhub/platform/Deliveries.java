@@ -3,6 +3,7 @@ package io.orderhub.platform;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.gateway.DeliveryFacts;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.StoreRegistry.Store;
 import org.apache.camel.Exchange;
@@ -14,7 +15,7 @@ import org.apache.camel.Exchange;
 public final class Deliveries {
 
     /** The exchange property holding the {@link ImportContext}. */
-    public static final String CONTEXT = "orderhubImport";
+    public static final String CONTEXT = DeliveryFacts.PROPERTY;
     public static final String RECONCILE_TOPIC = "reconcile";
 
     private Deliveries() {

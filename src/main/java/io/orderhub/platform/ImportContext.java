@@ -1,6 +1,7 @@
 package io.orderhub.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.gateway.DeliveryFacts;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.StoreRegistry.Store;
 
@@ -24,7 +25,8 @@ import io.orderhub.platform.StoreRegistry.Store;
  * @param idempotencyKey the translated order's key, for the idempotent consumer and the import queue
  */
 public record ImportContext(InboundDelivery delivery, String platform, Store store, String mapping, boolean replay,
-        boolean reconcile, JsonNode received, String topic, JsonNode parsedBody, String idempotencyKey) {
+        boolean reconcile, JsonNode received, String topic, JsonNode parsedBody, String idempotencyKey)
+        implements DeliveryFacts {
 
     /** A delivery the gateway has just received: nothing else known yet. */
     public static ImportContext received(InboundDelivery delivery) {
