@@ -73,9 +73,23 @@ public class PayloadJson {
      * bytes themselves are then handed to Jackson unchanged, so valid input parses exactly as before.
      */
     private static String malformedUtf8(byte[] body) {
-        ByteBuffer in = ByteBuffer.wrap(body);
-        // UTF-8 never yields more chars than it has bytes.
-        CoderResult result = strictDecoder().decode(in, CharBuffer.allocate(body.length), true);
+        // On the import path for every delivery: an ASCII body (most are) needs no decoding at all, and the rest is
+        // decoded through a small buffer, since only the verdict is wanted, not the text.
+        int firstNonAscii = 0;
+        while (firstNonAscii < body.length && body[firstNonAscii] >= 0) {
+            firstNonAscii++;
+        }
+        if (firstNonAscii == body.length) {
+            return null;
+        }
+        ByteBuffer in = ByteBuffer.wrap(body, firstNonAscii, body.length - firstNonAscii);
+        CharBuffer out = CharBuffer.allocate(512);
+        CharsetDecoder decoder = strictDecoder();
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
             return null;
         }
