@@ -1,15 +1,14 @@
 package io.orderhub.assignment;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
+import io.orderhub.config.InstanceIds;
 import io.orderhub.problem.Problems;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -55,8 +54,7 @@ public class Assignments {
         this.client = client;
         this.properties = properties;
         this.clock = clock;
-        this.instanceId = properties.instanceId() == null || properties.instanceId().isBlank() ? defaultInstanceId()
-                : properties.instanceId();
+        this.instanceId = InstanceIds.configuredOrDefault(properties.instanceId());
     }
 
     /**
@@ -219,15 +217,5 @@ public class Assignments {
 
     private static Problems.NotFound notFound(String orderId) {
         return new Problems.NotFound("No order with id '" + orderId + "'.");
-    }
-
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "hub";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

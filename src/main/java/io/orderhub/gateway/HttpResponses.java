@@ -1,5 +1,6 @@
 package io.orderhub.gateway;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,6 +51,27 @@ public class HttpResponses {
     public void jsonText(Exchange exchange, int status, String body) {
         Message message = resetHeaders(exchange, status, ContentTypes.JSON);
         message.setBody(body);
+    }
+
+    /** The request's JSON body as {@code type}: 400 when there is none or it is not that JSON. */
+    public <T> T requestBody(Exchange exchange, Class<T> type) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        if (bytes == null || bytes.length == 0) {
+            throw new Problems.BadRequest("The request needs a JSON body.");
+        }
+        try {
+            return json.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new Problems.MalformedPayload("The body is not the expected JSON: " + e.getMessage());
+        }
+    }
+
+    /** 204 with no body and no headers of the request left. */
+    public void noContent(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        message.setBody(null);
     }
 
     public void problem(Exchange exchange) {

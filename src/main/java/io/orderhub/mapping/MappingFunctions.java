@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -169,15 +170,7 @@ public final class MappingFunctions {
      * only when the source has one.
      */
     static JsonNode utc(JsonNode[] args) {
-        String text = blankToNull(args[0]);
-        if (text == null) {
-            return NullNode.instance;
-        }
-        try {
-            return NODES.textNode(formatUtc(OffsetDateTime.parse(text), fractionDigits(text)));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 time with offset: '" + text + "'", e);
-        }
+        return utcFromText(args[0], "an ISO-8601 time with offset", OffsetDateTime::parse, MappingFunctions::fractionDigits);
     }
 
     /**
@@ -186,33 +179,39 @@ public final class MappingFunctions {
      * offset is converted like {@link #utc}.
      */
     static JsonNode utcGmt(JsonNode[] args) {
-        String text = blankToNull(args[0]);
-        if (text == null) {
-            return NullNode.instance;
-        }
-        OffsetDateTime time;
+        return utcFromText(args[0], "an ISO-8601 time", MappingFunctions::gmtOrOffset, MappingFunctions::fractionDigits);
+    }
+
+    private static OffsetDateTime gmtOrOffset(String text) {
         try {
-            time = LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
+            return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException noLocal) {
-            try {
-                time = OffsetDateTime.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not an ISO-8601 time: '" + text + "'", e);
-            }
+            return OffsetDateTime.parse(text);
         }
-        return NODES.textNode(formatUtc(time, fractionDigits(text)));
     }
 
     /** {@code utc-rfc2822(text)}: a BigCommerce time ({@code Fri, 20 Nov 2026 15:15:30 +0000}) as UTC ISO-8601. */
     static JsonNode utcRfc2822(JsonNode[] args) {
-        String text = blankToNull(args[0]);
+        return utcFromText(args[0], "an RFC 2822 time", text -> OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME),
+                text -> 0);
+    }
+
+    /** How one time format reads its text; throws {@link DateTimeParseException} for text it cannot read. */
+    private interface TimeParser {
+        OffsetDateTime parse(String text);
+    }
+
+    /** A time written as text, as UTC ISO-8601 with {@code digits} of fraction; blank is null, unreadable an error. */
+    private static JsonNode utcFromText(JsonNode arg, String expected, TimeParser parse,
+            ToIntFunction<String> digits) {
+        String text = blankToNull(arg);
         if (text == null) {
             return NullNode.instance;
         }
         try {
-            return NODES.textNode(formatUtc(OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME), 0));
+            return NODES.textNode(formatUtc(parse.parse(text), digits.applyAsInt(text)));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an RFC 2822 time: '" + text + "'", e);
+            throw new IllegalArgumentException("not " + expected + ": '" + text + "'", e);
         }
     }
 

@@ -23,8 +23,11 @@ public final class OrderDocuments {
 
     public static final String COLLECTION = "orders";
     public static final String DEAD_LETTERS = "dead_letters";
+    /** The digest of the order's content: the same digest is a duplicate; an update is conditional on the one it replaces. */
     public static final String DIGEST = "_digest";
+    /** {@code updated_at} in epoch milliseconds, so a version comparison is one indexed number. */
     public static final String UPDATED_MS = "_updated_ms";
+    /** Every raw delivery of the order, oldest first ({@code GET /orders/{id}/raw}). */
     public static final String DELIVERIES = "_deliveries";
     public static final String PROCESSED_AT = "processed_at";
 

@@ -6,10 +6,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.mongodb.client.model.Filters;
 import io.orderhub.problem.Problems;
-import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
@@ -33,23 +33,23 @@ public class OrderQueries {
         this.repository = repository;
     }
 
-    public String order(Exchange exchange) {
-        String orderId = exchange.getMessage().getHeader("order_id", String.class);
+    public String order(String orderId) {
         Document stored = repository.findPublic(orderId)
                 .orElseThrow(() -> new Problems.NotFound("No order with id '" + orderId + "'."));
         return asOrder(stored).toJson(JSON);
     }
 
-    public String orders(Exchange exchange) {
+    /** {@code parameters}: the query's filters ({@link #FILTERS}), {@code limit} and {@code cursor}. */
+    public String orders(Function<String, String> parameters) {
         List<Bson> filters = new ArrayList<>();
         for (String name : FILTERS) {
-            String value = exchange.getMessage().getHeader(name, String.class);
+            String value = parameters.apply(name);
             if (value != null && !value.isEmpty()) {
                 filters.add(Filters.eq(name, value));
             }
         }
-        int limit = limit(exchange.getMessage().getHeader("limit", String.class));
-        String cursor = exchange.getMessage().getHeader("cursor", String.class);
+        int limit = limit(parameters.apply("limit"));
+        String cursor = parameters.apply("cursor");
         List<Document> page = repository.list(filters.isEmpty() ? new Document() : Filters.and(filters), limit,
                 cursor == null || cursor.isEmpty() ? null : cursor);
         List<Document> items = page.stream().map(OrderQueries::asOrder).toList();
@@ -59,8 +59,7 @@ public class OrderQueries {
     }
 
     /** Each delivery as received: its headers and its body, as text when it is UTF-8 and base64 otherwise. */
-    public String raw(Exchange exchange) {
-        String orderId = exchange.getMessage().getHeader("order_id", String.class);
+    public String raw(String orderId) {
         List<Document> deliveries = deliveriesOldestFirst(orderId);
         List<Document> items = new ArrayList<>();
         for (Document delivery : deliveries) {
@@ -83,8 +82,7 @@ public class OrderQueries {
     }
 
     /** The order's version trail: one entry per delivery, oldest first, with its outcome and what it changed. */
-    public String history(Exchange exchange) {
-        String orderId = exchange.getMessage().getHeader("order_id", String.class);
+    public String history(String orderId) {
         List<Document> items = new ArrayList<>();
         for (Document delivery : deliveriesOldestFirst(orderId)) {
             items.add(new Document("at", delivery.get("received_at"))

@@ -27,20 +27,20 @@ public class PartnerSeed {
     private static final Logger log = LoggerFactory.getLogger(PartnerSeed.class);
 
     private final PartnerRegistry registry;
-    private final PartnerProperties properties;
+    /** Blank: no seed. */
+    private final String file;
     private final ResourceLoader resources;
     private final ObjectMapper json;
 
     public PartnerSeed(PartnerRegistry registry, PartnerProperties properties, ResourceLoader resources, ObjectMapper json) {
         this.registry = registry;
-        this.properties = properties;
+        this.file = properties.seedFile();
         this.resources = resources;
         this.json = json;
     }
 
     @EventListener(ContextRefreshedEvent.class)
     public void seed() {
-        String file = properties.seedFile();
         if (file == null || file.isBlank()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.orderhub.platform;
 
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,13 +39,11 @@ public final class Deliveries {
     }
 
     public static InboundDelivery delivery(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context == null ? null : context.delivery();
+        return known(exchange, ImportContext::delivery);
     }
 
     public static String platform(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context == null ? null : context.platform();
+        return known(exchange, ImportContext::platform);
     }
 
     /** The mapping to translate with: the one a route set, else the platform's. */
@@ -54,28 +53,29 @@ public final class Deliveries {
     }
 
     public static JsonNode received(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context == null ? null : context.received();
+        return known(exchange, ImportContext::received);
     }
 
     public static Store store(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context == null ? null : context.store();
+        return known(exchange, ImportContext::store);
     }
 
     public static boolean isReplay(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context != null && context.replay();
+        return Boolean.TRUE.equals(known(exchange, ImportContext::replay));
     }
 
     public static boolean isReconcile(Exchange exchange) {
-        ImportContext context = context(exchange);
-        return context != null && context.replay() && context.reconcile();
+        return isReplay(exchange) && Boolean.TRUE.equals(known(exchange, ImportContext::reconcile));
     }
 
     /** The translated order's idempotency key; null before translation. */
     public static String idempotencyKey(Exchange exchange) {
+        return known(exchange, ImportContext::idempotencyKey);
+    }
+
+    /** What the import path knows so far, or null before the delivery was admitted. */
+    private static <T> T known(Exchange exchange, Function<ImportContext, T> fact) {
         ImportContext context = context(exchange);
-        return context == null ? null : context.idempotencyKey();
+        return context == null ? null : fact.apply(context);
     }
 }

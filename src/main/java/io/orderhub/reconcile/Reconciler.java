@@ -1,7 +1,5 @@
 package io.orderhub.reconcile;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.order.ImportResult;
 import io.orderhub.platform.ReplayedDelivery;
+import io.orderhub.config.InstanceIds;
 import io.orderhub.problem.Problems;
 import io.orderhub.reconcile.Checkpoints.Checkpoint;
 import io.orderhub.reconcile.OrdersApi.Page;
@@ -63,8 +62,7 @@ public class Reconciler {
         this.settings = settings;
         this.meters = meters;
         this.clock = clock;
-        this.owner = settings.instanceId() == null || settings.instanceId().isBlank() ? defaultInstanceId()
-                : settings.instanceId();
+        this.owner = InstanceIds.configuredOrDefault(settings.instanceId());
     }
 
     /** What a run did; {@code busy} when another instance holds the store's lease. */
@@ -215,13 +213,4 @@ public class Reconciler {
         meters.counter(name, "platform", store.platform(), "store", store.storeUid(), tag, value).increment();
     }
 
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "hub";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -6,13 +6,11 @@ import io.orderhub.admin.DeadLetterQueries;
 import io.orderhub.admin.MappingPreviews;
 import io.orderhub.admin.MappingPreviews.Preview;
 import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.HttpResponses;
-import io.orderhub.mapping.InvalidMappingException;
 import io.orderhub.mapping.OrderMapper;
-import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.problem.Problems;
 import io.orderhub.security.AdminCredentials;
 import org.apache.camel.Exchange;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +40,6 @@ public class AdminRoute extends ApiRouteBuilder {
 
     @Override
     protected void routes() {
-        onException(UnmappableOrderException.class).handled(true).process(this::stillUnmappable);
-        onException(InvalidMappingException.class).handled(true).process(this::brokenMapping);
-
         from("platform-http:/admin/dead-letters?httpMethodRestrict=GET").routeId("admin-dead-letters")
                 .process(credentials::requireAdmin)
                 .process(exchange -> responses.jsonText(exchange, 200, deadLetters.list(
@@ -86,21 +81,5 @@ public class AdminRoute extends ApiRouteBuilder {
         responses.json(exchange, preview.status(), preview.body());
     }
 
-    private void stillUnmappable(Exchange exchange) {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new Problems.Unprocessable(
-                "The delivery still cannot be mapped; it stays a dead letter: " + failure.getMessage()));
-        responses.problem(exchange);
-    }
 
-    private void brokenMapping(Exchange exchange) {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new Problems.Unprocessable(
-                "The mapping files were not reloaded; the previous ones stay in use: " + failure.getMessage()));
-        responses.problem(exchange);
-    }
-
-    private static String header(Exchange exchange, String name) {
-        return exchange.getMessage().getHeader(name, String.class);
-    }
 }

@@ -37,14 +37,19 @@ public class AssignmentRoute extends RouteBuilder {
     private final Assignments assignments;
     private final PartnerServiceClient partnerService;
     private final AssignmentProperties properties;
-    private final PartnerProperties partner;
+    /**
+     * The EIP's time limit is the most one call may take (connect, then the request timeout the client sets
+     * itself), so the client's own timeout normally ends a slow call first and the breaker records that
+     * failure; the limit only catches a call stuck beyond it.
+     */
+    private final long callBoundMillis;
 
     public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties,
             PartnerProperties partner) {
         this.assignments = assignments;
         this.partnerService = partnerService;
         this.properties = properties;
-        this.partner = partner;
+        this.callBoundMillis = properties.breaker().callTimeout().plus(partner.connectTimeout()).toMillis();
     }
 
     @Override
@@ -100,7 +105,7 @@ public class AssignmentRoute extends RouteBuilder {
                                 .resilience4jConfiguration()
                                     .circuitBreaker(PartnerServiceBreaker.BEAN)
                                     .timeoutEnabled(true)
-                                    .timeoutDuration((int) callBound())
+                                    .timeoutDuration((int) callBoundMillis)
                                     .timeoutExecutorService(CALLS)
                                 .end()
                                 .bean(partnerService, "assign").id("assignment-call-partner-service")
@@ -120,14 +125,5 @@ public class AssignmentRoute extends RouteBuilder {
 
     private static String orderId(Exchange exchange) {
         return exchange.getMessage().getBody(OrderEvent.class).orderId();
-    }
-
-    /**
-     * The EIP's time limit is the most one call may take (connect, then the request timeout the client sets
-     * itself), so the client's own timeout normally ends a slow call first and the breaker records that
-     * failure; the limit only catches a call stuck beyond it.
-     */
-    private long callBound() {
-        return properties.breaker().callTimeout().plus(partner.connectTimeout()).toMillis();
     }
 }

@@ -1,7 +1,5 @@
 package io.orderhub.routes;
 
-import io.orderhub.mapping.OrderMapper;
-import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformShape;
@@ -21,17 +19,14 @@ public class CustomPlatformRoute extends WebhookPlatformRoute {
      * like anything, so they must name the platform.
      */
     private static final PlatformShape CUSTOM = PlatformShape.of("custom", OrderIdentity.opaque("/id"))
-            .withTopics("x-orderhub-topic", null, "order.created", "order.updated", "order.cancelled");
+            .withTopics("x-orderhub-topic", null, "order.created", "order.updated", "order.cancelled")
+            .withSignature("x-orderhub-store", "x-orderhub-signature")
+            .withStoreMappings();
 
     public CustomPlatformRoute(DeliverySteps steps) {
         super(steps, CUSTOM);
     }
 
-    @Override
-    protected void authenticate(Exchange exchange) {
-        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-orderhub-store"), "x-orderhub-signature");
-        Deliveries.update(exchange, context -> context.withMapping(OrderMapper.CUSTOM_PREFIX + context.store().storeUid()));
-    }
 
     /** A shop that sends only orders need not name a topic. */
     @Override

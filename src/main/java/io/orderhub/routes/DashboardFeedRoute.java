@@ -20,16 +20,17 @@ public class DashboardFeedRoute extends RouteBuilder {
 
     private final DashboardFeed feed;
     private final DashboardProperties properties;
+    /** Full: the event is dropped (and counted) rather than slowing the import that raised it. */
+    private final String outbox;
 
     public DashboardFeedRoute(DashboardFeed feed, DashboardProperties properties) {
         this.feed = feed;
         this.properties = properties;
+        this.outbox = "seda:dashboard-outbox?size=" + properties.outboxSize() + "&blockWhenFull=false";
     }
 
     @Override
     public void configure() {
-        String outbox = "seda:dashboard-outbox?size=" + properties.outboxSize() + "&blockWhenFull=false";
-
         onException(IllegalStateException.class).id("dashboard-on-outbox-full").handled(true)
                 .bean(feed, "outboxFull").id("dashboard-count-dropped");
 

@@ -9,9 +9,9 @@ import io.orderhub.dashboard.DashboardProperties;
 import io.orderhub.dashboard.DashboardQueries;
 import io.orderhub.dashboard.DashboardResync;
 import io.orderhub.dashboard.DashboardSockets;
-import io.orderhub.gateway.HttpResponses;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +29,17 @@ public class DashboardRoute extends ApiRouteBuilder {
     private final DashboardFanOut fanOut;
     private final DashboardSockets sockets;
     private final DashboardQueries queries;
-    private final DashboardProperties properties;
+    /** Zero: no resync timer. */
+    private final long resyncEveryMillis;
+    private final long storesEveryMillis;
     private final DashboardResync resync;
 
     public DashboardRoute(DashboardCredentials credentials, DashboardFanOut fanOut, DashboardSockets sockets,
             DashboardQueries queries, DashboardProperties properties, DashboardResync resync, HttpResponses responses) {
         super(responses);
         this.resync = resync;
-        this.properties = properties;
+        this.resyncEveryMillis = properties.resyncInterval().toMillis();
+        this.storesEveryMillis = properties.storesInterval().toMillis();
         this.credentials = credentials;
         this.fanOut = fanOut;
         this.sockets = sockets;
@@ -57,8 +60,8 @@ public class DashboardRoute extends ApiRouteBuilder {
         // One resync at a time, and one more waiting at most: requests while one runs are covered by that one.
         from(RESYNC).routeId("dashboard-resync")
                 .bean(resync, "resync");
-        if (!properties.resyncInterval().isZero()) {
-            long every = properties.resyncInterval().toMillis();
+        if (resyncEveryMillis > 0) {
+            long every = resyncEveryMillis;
             from("timer:dashboard-resync?delay=" + every + "&period=" + every).routeId("dashboard-resync-timer")
                     .to(RESYNC);
         }
@@ -83,7 +86,7 @@ public class DashboardRoute extends ApiRouteBuilder {
                         .bean(sockets, "close")
                 .end();
 
-        long period = properties.storesInterval().toMillis();
+        long period = storesEveryMillis;
         from("timer:dashboard-stores?delay=" + period + "&period=" + period).routeId("dashboard-stores")
                 .bean(sockets, "refreshStores");
     }

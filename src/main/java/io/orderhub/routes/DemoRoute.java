@@ -3,10 +3,10 @@ package io.orderhub.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.demo.DemoProperties;
 import io.orderhub.demo.DemoTraffic;
-import io.orderhub.gateway.HttpResponses;
 import io.orderhub.problem.Problems;
 import org.apache.camel.Exchange;
 import org.springframework.context.annotation.Profile;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**

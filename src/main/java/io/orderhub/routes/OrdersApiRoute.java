@@ -1,7 +1,7 @@
 package io.orderhub.routes;
 
-import io.orderhub.gateway.HttpResponses;
 import io.orderhub.order.OrderQueries;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /orders}, {@code /orders/{order_id}}, {@code /orders/{order_id}/raw} and {@code /orders/{order_id}/history}. */
@@ -18,15 +18,15 @@ public class OrdersApiRoute extends ApiRouteBuilder {
     @Override
     protected void routes() {
         from("platform-http:/orders?httpMethodRestrict=GET").routeId("orders-list")
-                .process(exchange -> responses.jsonText(exchange, 200, queries.orders(exchange)));
+                .process(answerJson(200, exchange -> queries.orders(name -> header(exchange, name))));
 
         from("platform-http:/orders/{order_id}?httpMethodRestrict=GET").routeId("orders-get")
-                .process(exchange -> responses.jsonText(exchange, 200, queries.order(exchange)));
+                .process(answerJson(200, exchange -> queries.order(header(exchange, "order_id"))));
 
         from("platform-http:/orders/{order_id}/raw?httpMethodRestrict=GET").routeId("orders-raw")
-                .process(exchange -> responses.jsonText(exchange, 200, queries.raw(exchange)));
+                .process(answerJson(200, exchange -> queries.raw(header(exchange, "order_id"))));
 
         from("platform-http:/orders/{order_id}/history?httpMethodRestrict=GET").routeId("orders-history")
-                .process(exchange -> responses.jsonText(exchange, 200, queries.history(exchange)));
+                .process(answerJson(200, exchange -> queries.history(header(exchange, "order_id"))));
     }
 }

@@ -1,10 +1,13 @@
 package io.orderhub.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.HttpResponses;
+import io.orderhub.partner.Partner;
 import io.orderhub.partner.PartnerRequests;
 import io.orderhub.partner.PartnerServiceKey;
 import io.orderhub.security.AdminCredentials;
+import org.apache.camel.Exchange;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +23,7 @@ public class PartnerServiceRoute extends ApiRouteBuilder {
     private final AdminCredentials admin;
     private final PartnerServiceKey serviceKey;
 
-    public PartnerServiceRoute(PartnerRequests requests, AdminCredentials admin, PartnerServiceKey serviceKey,
-            HttpResponses responses) {
+    public PartnerServiceRoute(PartnerRequests requests, AdminCredentials admin, PartnerServiceKey serviceKey, HttpResponses responses) {
         super(responses);
         this.requests = requests;
         this.admin = admin;
@@ -33,24 +35,34 @@ public class PartnerServiceRoute extends ApiRouteBuilder {
         from("platform-http:/partners?httpMethodRestrict=GET,POST").routeId("partners-collection")
                 .bean(admin, "requireAdmin")
                 .choice()
-                    .when(header("CamelHttpMethod").isEqualTo("GET")).bean(requests, "list")
-                    .otherwise().bean(requests, "create")
+                    .when(header(Exchange.HTTP_METHOD).isEqualTo("GET"))
+                        .process(answer(200, exchange -> requests.list()))
+                    .otherwise()
+                        .process(answer(201, exchange -> requests.create(responses.requestBody(exchange, Partner.class))))
                 .end();
 
         from("platform-http:/partners/{partner_id}?httpMethodRestrict=GET,PUT,DELETE").routeId("partners-item")
                 .bean(admin, "requireAdmin")
                 .choice()
-                    .when(header("CamelHttpMethod").isEqualTo("GET")).bean(requests, "get")
-                    .when(header("CamelHttpMethod").isEqualTo("PUT")).bean(requests, "replace")
-                    .otherwise().bean(requests, "delete")
+                    .when(header(Exchange.HTTP_METHOD).isEqualTo("GET"))
+                        .process(answer(200, exchange -> requests.get(partnerId(exchange))))
+                    .when(header(Exchange.HTTP_METHOD).isEqualTo("PUT"))
+                        .process(answer(200, exchange -> requests.replace(partnerId(exchange), responses.requestBody(exchange, Partner.class))))
+                    .otherwise()
+                        .process(exchange -> requests.delete(partnerId(exchange)))
+                        .process(exchange -> responses.noContent(exchange))
                 .end();
 
         from("platform-http:/partners/assign?httpMethodRestrict=POST").routeId("partners-assign")
                 .bean(serviceKey, "requireServiceOrAdmin")
-                .bean(requests, "assign");
+                .process(answer(200, exchange -> requests.assign(responses.requestBody(exchange, JsonNode.class), partnerId(exchange))));
 
         from("platform-http:/partners/release?httpMethodRestrict=POST").routeId("partners-release")
                 .bean(serviceKey, "requireServiceOrAdmin")
-                .bean(requests, "release");
+                .process(answer(200, exchange -> requests.release(responses.requestBody(exchange, JsonNode.class))));
+    }
+
+    private static String partnerId(Exchange exchange) {
+        return header(exchange, "partner_id");
     }
 }

@@ -25,11 +25,11 @@ public class QueueRecoveryRoute extends RouteBuilder {
     private static final String QUEUED = "direct:import-queue-replay";
 
     private final QueueDrainer drainer;
-    private final OrderHubProperties properties;
+    private final long drainPeriodMillis;
 
     public QueueRecoveryRoute(QueueDrainer drainer, OrderHubProperties properties) {
         this.drainer = drainer;
-        this.properties = properties;
+        this.drainPeriodMillis = properties.queue().drainInterval().toMillis();
     }
 
     @Override
@@ -37,7 +37,7 @@ public class QueueRecoveryRoute extends RouteBuilder {
         // The drain pass decides what a failed import means for its entry, so nothing here absorbs a failure:
         // an error handler would only log each pass the store is still down as an error.
         errorHandler(noErrorHandler());
-        long period = properties.queue().drainInterval().toMillis();
+        long period = drainPeriodMillis;
         from("timer:import-queue-drain?delay=" + period + "&period=" + period).routeId("import-queue-drain")
                 .to(QueueDrainer.DRAIN);
 

@@ -4,7 +4,6 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.DeliverySteps;
 import io.orderhub.platform.OrderIdentity;
 import io.orderhub.platform.PlatformShape;
-import org.apache.camel.Exchange;
 
 /**
  * Shopify's translator: REST Admin order webhooks signed with the app's client secret
@@ -16,7 +15,8 @@ public class ShopifyRoute extends WebhookPlatformRoute {
     /** REST Admin order ids: a JSON integer (int64). */
     private static final PlatformShape SHOPIFY = PlatformShape.of("shopify", OrderIdentity.positiveLong("/id"))
             .withTopics("x-shopify-topic", null, "orders/create", "orders/updated", "orders/paid", "orders/cancelled",
-                    "orders/fulfilled", "orders/partially_fulfilled");
+                    "orders/fulfilled", "orders/partially_fulfilled")
+            .withSignature("x-shopify-shop-domain", "x-shopify-hmac-sha256");
 
     public ShopifyRoute(DeliverySteps steps) {
         super(steps, SHOPIFY);
@@ -26,10 +26,5 @@ public class ShopifyRoute extends WebhookPlatformRoute {
     @Override
     public boolean recognises(InboundDelivery delivery) {
         return delivery.hasHeaderStartingWith("x-shopify-");
-    }
-
-    @Override
-    protected void authenticate(Exchange exchange) {
-        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, "x-shopify-shop-domain"), "x-shopify-hmac-sha256");
     }
 }

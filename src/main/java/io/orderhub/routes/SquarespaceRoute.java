@@ -24,8 +24,8 @@ public class SquarespaceRoute extends WebhookPlatformRoute {
 
     /** {@code data.orderId}: an opaque object id. Squarespace asks every API client to name itself in the User-Agent. */
     private static final PlatformShape SQUARESPACE = PlatformShape.of("squarespace", OrderIdentity.opaque("/data/orderId"))
-            .withTopics(null, "/topic", "order.create", "order.update")
             .withRecognisingHeader(SIGNATURE_HEADER)
+            .withTopics(null, "/topic", "order.create", "order.update")
             .withHydration(new Hydration("Squarespace Orders API", "https://api.squarespace.com", TokenAuth.BEARER,
                     Map.of("User-Agent", "OrderImportHub/1.0"), "/1.0/commerce/orders/{id}", List.of(), "notification"));
 

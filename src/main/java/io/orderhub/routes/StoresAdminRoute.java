@@ -1,11 +1,11 @@
 package io.orderhub.routes;
 
 import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.HttpResponses;
 import io.orderhub.reconcile.Reconciler;
 import io.orderhub.reconcile.StoreStatus;
 import io.orderhub.security.AdminCredentials;
 import org.apache.camel.Exchange;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,8 @@
 package io.orderhub.routes;
 
 import io.orderhub.config.ConditionalOnRole;
-import io.orderhub.gateway.HttpResponses;
 import io.orderhub.tracking.TrackingStatus;
+import io.orderhub.gateway.HttpResponses;
 import org.springframework.stereotype.Component;
 
 /**

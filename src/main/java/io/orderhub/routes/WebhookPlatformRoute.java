@@ -15,8 +15,8 @@ import org.apache.camel.Exchange;
  * 200, JSON only, the platform's authentication (401), the store's rate limit (429), then an order topic is
  * enveloped (and hydrated, where the platform's webhooks are thin) and translated, and any other topic is
  * answered 200 ignored. A platform's route supplies what is its own as data, its {@link PlatformShape}, and
- * overrides only what data cannot say: how it authenticates, and, where they are its own, how it is recognised,
- * its topic and its envelope.
+ * overrides only what data cannot say: how it authenticates (unless it uses the common signature scheme), and,
+ * where they are its own, how it is recognised, its topic and its envelope.
  */
 public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder implements PlatformRecognizer {
 
@@ -27,9 +27,6 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
         this.steps = steps;
         this.shape = shape;
     }
-
-    /** Checks the delivery comes from the store it names and sets that store on the exchange, else 401. */
-    protected abstract void authenticate(Exchange exchange);
 
     @Override
     public final String platform() {
@@ -55,7 +52,7 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
                         .setBody(this::handshake)
                     .otherwise()
                         .process(this::requireContentType)
-                        .process(this::authenticate)
+                        .process(this::authenticated)
                         .process(steps::admit)
                         .choice()
                             .when(this::isOrderTopic)
@@ -66,6 +63,19 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
                                 .setBody(this::ignoredTopic)
                         .end()
                 .end();
+    }
+
+    /**
+     * Checks the delivery comes from the store it names and sets that store on the exchange, else 401: by default with
+     * the shape's {@link PlatformShape#signature() signature}; a platform that signs otherwise overrides this.
+     */
+    protected void authenticate(Exchange exchange) {
+        PlatformShape.HeaderSignature signature = shape.signature();
+        if (signature == null) {
+            throw new IllegalStateException("The " + platform() + " route declares no signature and does not authenticate");
+        }
+        steps.authenticateHmac(exchange, DeliverySteps.storeInHeader(exchange, signature.storeHeader()),
+                signature.signatureHeader());
     }
 
     /**
@@ -116,6 +126,14 @@ public abstract class WebhookPlatformRoute extends ImportStageRouteBuilder imple
             return steps.hydrator().hydrate(exchange, shape.hydration(), orderId(exchange));
         }
         return steps.envelope(exchange, received(exchange));
+    }
+
+    /** The delivery authenticated; where each store has its own mapping file, that one is chosen. */
+    private void authenticated(Exchange exchange) {
+        authenticate(exchange);
+        if (shape.storeMappings()) {
+            Deliveries.update(exchange, context -> context.withMapping(platform() + "/" + context.store().storeUid()));
+        }
     }
 
     /** Checked before the envelope, so a thin platform never hydrates an id it can never have issued. */

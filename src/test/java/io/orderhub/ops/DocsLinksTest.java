@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +30,8 @@ class DocsLinksTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().normalize();
     private static final Path README = ROOT.resolve("README.md");
+    private static final Path PLATFORM_PAGES = ROOT.resolve("docs/platforms");
+    private static final Pattern PLATFORM_ROUTE = Pattern.compile("io\\.orderhub\\.routes\\.[A-Za-z]+Route");
     private static final int README_MAX_LINES = 260;
     private static final String TEST_COMMAND = "./mvnw -B verify";
     private static final List<String> OUTSIDE_THE_REPOSITORY = List.of("../shared", "shared/schema", "/work/");
@@ -85,11 +89,35 @@ class DocsLinksTest {
     }
 
     @Test
-    void readmeLinksToEveryDocsPage() {
+    void readmeLinksToEveryTopicPageAndToThePlatformsFolder() {
         Set<Path> linked = new LinkedHashSet<>();
         links(README).stream().filter(Link::relative).map(Link::file).forEach(linked::add);
-        List<Path> unlinked = docsPages().stream().filter(page -> !linked.contains(page)).map(ROOT::relativize).toList();
+        List<Path> unlinked = docsPages().stream().filter(page -> !page.startsWith(PLATFORM_PAGES))
+                .filter(page -> !linked.contains(page)).map(ROOT::relativize).toList();
         assertThat(unlinked).as("docs pages the README does not link to").isEmpty();
+        // A platform's page is found through the folder, so adding a platform edits no shared page.
+        assertThat(linked).as("README links docs/platforms/").contains(PLATFORM_PAGES);
+    }
+
+    @Test
+    void everyPlatformHasItsPageAndEveryPageNamesItsRoute() throws IOException {
+        Set<String> platforms = new TreeSet<>();
+        try (Stream<Path> mappings = Files.list(ROOT.resolve("src/main/resources/mappings"))) {
+            mappings.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jslt"))
+                    .map(name -> name.substring(0, name.length() - ".jslt".length())).forEach(platforms::add);
+        }
+        Map<String, String> routeByPage = new TreeMap<>();
+        try (Stream<Path> files = Files.list(PLATFORM_PAGES)) {
+            files.filter(file -> file.toString().endsWith(".md")).forEach(page -> {
+                Matcher route = PLATFORM_ROUTE.matcher(read(page));
+                String name = page.getFileName().toString();
+                routeByPage.put(name.substring(0, name.length() - ".md".length()), route.find() ? route.group() : null);
+            });
+        }
+        assertThat(platforms).as("platforms (mapping files)").isNotEmpty();
+        assertThat(routeByPage.keySet()).as("docs/platforms/<platform>.md for every mapping file").containsAll(platforms);
+        routeByPage.forEach((page, route) -> assertThat(route).as(page + ".md names its route class").isNotNull()
+                .satisfies(name -> assertThat(Class.forName(name)).isNotNull()));
     }
 
     @Test
