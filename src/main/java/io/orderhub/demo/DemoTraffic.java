@@ -67,14 +67,27 @@ public class DemoTraffic {
         this.api = api;
         this.platforms = DemoPlatform.load(json);
         for (DemoPlatform platform : platforms) {
-            String key = settings.privateKeys().getOrDefault(platform.platform(), stores.find(platform.platform(),
-                    platform.store()).map(Store::webhookSecret).orElse(null));
+            String name = platform.platform();
+            String key = settings.privateKeys().containsKey(name) ? settings.privateKeys().get(name)
+                    : stores.find(name, platform.store()).map(Store::webhookSecret).orElse(null);
             if (key == null) {
-                throw new IllegalStateException("The demo's " + platform.platform() + " store '" + platform.store()
-                        + "' has no webhook-secret in application-demo.yml (nor orderhub.demo.private-keys."
-                        + platform.platform() + ")");
+                throw new IllegalStateException("The demo's " + name + " store '" + platform.store() + "' has no "
+                        + "webhook-secret in application-demo.yml (nor orderhub.demo.private-keys." + name + ")");
             }
-            keys.put(platform.platform(), key);
+            keys.put(name, key);
+            requireFillable(platform);
+        }
+    }
+
+    /** A demo resource that names an unknown value or format, or a key that cannot sign, fails the start, not every tick. */
+    private void requireFillable(DemoPlatform platform) {
+        try {
+            DemoOrder sample = newOrder(platform);
+            deliver(sample, "new");
+            deliver(sample.newer(now(), customer(), 1), "newer");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Demo resource demo/" + platform.platform() + ".json cannot be sent: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -100,7 +113,7 @@ public class DemoTraffic {
             delivery = deliver(recent.get(index).order().newer(now(), customer(), 1 + random.nextInt(3)), "newer");
             recent.set(index, delivery);
         } else {
-            delivery = deliver(newOrder(), "new");
+            delivery = deliver(newOrder(platforms.get(turn++ % platforms.size())), "new");
             recent.add(delivery);
             if (recent.size() > REMEMBERED) {
                 recent.remove(0);
@@ -115,8 +128,7 @@ public class DemoTraffic {
         post(signed);
     }
 
-    private DemoOrder newOrder() {
-        DemoPlatform platform = platforms.get(turn++ % platforms.size());
+    private DemoOrder newOrder(DemoPlatform platform) {
         Instant now = now();
         BigDecimal price = BigDecimal.valueOf(500 + random.nextInt(9500), 2);
         return new DemoOrder(platform, nextId.incrementAndGet(), now, now, customer(), price, 1 + random.nextInt(3),

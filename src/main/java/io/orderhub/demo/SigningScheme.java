@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,8 +69,10 @@ enum SigningScheme {
     STANDARD_WEBHOOKS {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
-            String head = unsigned.header("webhook-id") + "." + unsigned.header("webhook-timestamp") + ".";
-            byte[] content = (head + new String(unsigned.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            byte[] head = (unsigned.header("webhook-id") + "." + unsigned.header("webhook-timestamp") + ".")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] content = Arrays.copyOf(head, head.length + unsigned.body().length);
+            System.arraycopy(unsigned.body(), 0, content, head.length, unsigned.body().length);
             byte[] secret = Base64.getDecoder().decode(key.replaceFirst("^whsec_", ""));
             return unsigned.withHeader(header, "v1," + Base64.getEncoder().encodeToString(Authenticator.hmacSha256(secret,
                     content)));
