@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * strings). Times take a format: {@code iso} (default), {@code iso-local} (UTC without offset), {@code sql}
  * ({@code yyyy-MM-dd HH:mm:ss} UTC), {@code rfc1123}, {@code epoch} (seconds); amounts {@code cents} (an integer);
  * any text takes {@code base64}.
- * {@code {"$json": …}} becomes the JSON text of what it holds, for platforms that nest JSON in strings.
+ * {@code {"$json": …}} becomes the JSON text of what it holds, for platforms that nest JSON in strings (e.g. Wix).
  */
 final class DemoTemplate {
 

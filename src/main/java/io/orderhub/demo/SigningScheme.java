@@ -23,14 +23,14 @@ import io.orderhub.platform.Authenticator;
  */
 enum SigningScheme {
 
-    /** base64(HMAC-SHA256(secret, signed bytes)) in a header: Shopify, WooCommerce, Ecwid, PrestaShop, custom. */
+    /** base64(HMAC-SHA256(secret, signed bytes)) in a header (e.g. Shopify). */
     HMAC_SHA256_BASE64 {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
             return unsigned.withHeader(header, Base64.getEncoder().encodeToString(Authenticator.hmacSha256(key, signed)));
         }
     },
-    /** hex(HMAC-SHA256(the secret's hex-decoded bytes, signed bytes)) in a header: Squarespace. */
+    /** hex(HMAC-SHA256(the secret's hex-decoded bytes, signed bytes)) in a header (e.g. Squarespace). */
     HMAC_SHA256_HEX_WITH_HEX_SECRET {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
@@ -43,14 +43,14 @@ enum SigningScheme {
             return "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
         }
     },
-    /** The store's secret itself in a header, for platforms that do not sign: BigCommerce. */
+    /** The store's secret itself in a header, for platforms that do not sign (e.g. BigCommerce). */
     SHARED_SECRET {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
             return unsigned.withHeader(header, key);
         }
     },
-    /** base64(RSA-SHA256(private key, signed bytes)) in a header: Adobe Commerce. */
+    /** base64(RSA-SHA256(private key, signed bytes)) in a header (e.g. Adobe Commerce). */
     RSA_SHA256_BASE64 {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
@@ -63,7 +63,7 @@ enum SigningScheme {
         }
     },
     /**
-     * Standard Webhooks (Etsy): {@code v1,}base64(HMAC-SHA256(the {@code whsec_} key's bytes, {@code id.timestamp.body}))
+     * Standard Webhooks (e.g. Etsy): {@code v1,}base64(HMAC-SHA256(the {@code whsec_} key's bytes, {@code id.timestamp.body}))
      * in {@code webhook-signature}, over the {@code webhook-id} and {@code webhook-timestamp} headers the resource sends.
      */
     STANDARD_WEBHOOKS {
@@ -83,7 +83,7 @@ enum SigningScheme {
             return "whsec_" + Base64.getEncoder().encodeToString("not the demo store's key".getBytes(StandardCharsets.UTF_8));
         }
     },
-    /** The body is a compact JWT signed RS256 whose claims are the resource's body: Wix. */
+    /** The body is a compact JWT signed RS256 whose claims are the resource's body (e.g. Wix). */
     JWT_RS256 {
         @Override
         Signed sign(Signed unsigned, String header, byte[] signed, String key) {
