@@ -1,8 +1,6 @@
 package io.orderhub.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,23 +8,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderhub.platform.Authenticator;
+import io.orderhub.demo.SigningScheme.Signed;
+import io.orderhub.platform.StoreRegistry;
+import io.orderhub.platform.StoreRegistry.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -35,9 +29,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends realistic, correctly signed webhooks from Shopify, WooCommerce and BigCommerce to this hub's own
- * {@code /import-orders} over HTTP, with some redeliveries, newer versions and forged signatures, so a
- * newcomer sees the dashboard come alive. BigCommerce's thin events are hydrated from {@link #bigCommerceOrder}.
+ * Sends realistic, correctly signed webhooks of every platform in {@code demo/*.json} to this hub's own
+ * {@code /import-orders} over HTTP, with some redeliveries, newer versions and forged signatures, so a newcomer sees
+ * the dashboard come alive. New orders take the platforms in turn, so each shows up within a round; a thin platform's
+ * order is put in the {@link DemoApiStandIn} before its event is sent.
  */
 @Component
 @Profile("demo")
@@ -46,41 +41,67 @@ public class DemoTraffic {
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
     private static final String[] NAMES = {"Ada Lovelace", "Grace Hopper", "Katherine Johnson", "Alan Turing",
         "Margaret Hamilton", "Dorothy Vaughan", "Edsger Dijkstra", "Barbara Liskov"};
+    private static final BigDecimal[] SHIPPING = {new BigDecimal("0.00"), new BigDecimal("4.90"), new BigDecimal("9.50")};
+    private static final int REMEMBERED = 50;
 
     private final DemoProperties settings;
-    private final ObjectMapper json;
+    private final DemoTemplate template;
+    private final DemoApiStandIn api;
+    private final List<DemoPlatform> platforms;
+    /** Per platform, the key its demo store verifies: the store's secret, or the private half of its public key. */
+    private final Map<String, String> keys = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Random random = new Random();
     private final AtomicLong nextId = new AtomicLong(System.currentTimeMillis() / 1000 * 10);
     private final List<Sent> recent = new ArrayList<>();
-    private final Map<String, JsonNode> bigCommerceOrders = new ConcurrentHashMap<>();
-    private final JsonNode shopify;
-    private final JsonNode woo;
-    private final JsonNode bigCommerce;
+    private int turn;
     private volatile String importUrl;
 
-    private record Sent(String platform, long id, Map<String, String> headers, byte[] body) {
+    /** A delivery as signed, and as it was before signing (a forgery signs that again with a stranger's key). */
+    private record Sent(DemoOrder order, Signed unsigned, byte[] signedContent, Signed signed) {
     }
 
-    public DemoTraffic(DemoProperties settings, ObjectMapper json) {
+    public DemoTraffic(DemoProperties settings, ObjectMapper json, StoreRegistry stores, DemoApiStandIn api) {
         this.settings = settings;
-        this.json = json;
-        this.shopify = template("demo/shopify-order.json");
-        this.woo = template("demo/woocommerce-order.json");
-        this.bigCommerce = template("demo/bigcommerce-order.json");
+        this.template = new DemoTemplate(json);
+        this.api = api;
+        this.platforms = DemoPlatform.load(json);
+        for (DemoPlatform platform : platforms) {
+            String name = platform.platform();
+            String key = settings.privateKeys().containsKey(name) ? settings.privateKeys().get(name)
+                    : stores.find(name, platform.store()).map(Store::webhookSecret).orElse(null);
+            if (key == null) {
+                throw new IllegalStateException("The demo's " + name + " store '" + platform.store() + "' has no "
+                        + "webhook-secret in application-demo.yml (nor orderhub.demo.private-keys." + name + ")");
+            }
+            keys.put(name, key);
+            requireFillable(platform);
+        }
+    }
+
+    /** A demo resource that names an unknown value or format, or a key that cannot sign, fails the start, not every tick. */
+    private void requireFillable(DemoPlatform platform) {
+        try {
+            DemoOrder sample = newOrder(platform);
+            deliver(sample, "new");
+            deliver(sample.newer(now(), customer(), 1), "newer");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Demo resource demo/" + platform.platform() + ".json cannot be sent: "
+                    + e.getMessage(), e);
+        }
     }
 
     @EventListener
     public void onStarted(WebServerInitializedEvent event) {
         int port = event.getWebServer().getPort();
         importUrl = "http://127.0.0.1:" + port + "/import-orders";
-        log.info("Demo traffic: {} signed webhooks a second to {} (dashboard token 'demo', admin key 'demo-admin-key')",
-                settings.ratePerSecond(), importUrl);
+        log.info("Demo traffic: {} signed webhooks a second from {} to {} (dashboard token 'demo', admin key 'demo-admin-key')",
+                settings.ratePerSecond(), platforms.stream().map(DemoPlatform::platform).toList(), importUrl);
     }
 
     /** One tick of the simulator: a new order, or now and then a redelivery, a newer version or a forgery. */
     public synchronized void sendOne() {
-        if (importUrl == null) {
+        if (importUrl == null || platforms.isEmpty()) {
             return;
         }
         double dice = random.nextDouble();
@@ -88,110 +109,50 @@ public class DemoTraffic {
         if (!recent.isEmpty() && dice < settings.duplicateShare()) {
             delivery = recent.get(random.nextInt(recent.size()));
         } else if (!recent.isEmpty() && dice < settings.duplicateShare() + settings.updateShare()) {
-            delivery = newerVersion(recent.get(random.nextInt(recent.size())));
+            int index = random.nextInt(recent.size());
+            delivery = deliver(recent.get(index).order().newer(now(), customer(), 1 + random.nextInt(3)), "newer");
+            recent.set(index, delivery);
         } else {
-            delivery = newOrder();
-        }
-        if (random.nextDouble() < settings.badSignatureShare()) {
-            delivery = forged(delivery);
-        }
-        post(delivery);
-    }
-
-    public JsonNode bigCommerceOrder(String id, String part) {
-        JsonNode order = bigCommerceOrders.get(id);
-        return order == null ? null : part == null ? order.get("order") : order.get(part);
-    }
-
-    private Sent newOrder() {
-        long id = nextId.incrementAndGet();
-        String customer = NAMES[random.nextInt(NAMES.length)];
-        Sent sent = switch (random.nextInt(3)) {
-            case 0 -> shopify(id, customer, Instant.now(), "orders/create");
-            case 1 -> woo(id, customer, Instant.now(), "order.created");
-            default -> bigCommerceEvent(id, customer, "store/order/created");
-        };
-        recent.add(sent);
-        if (recent.size() > 50) {
-            recent.remove(0);
-        }
-        return sent;
-    }
-
-    private Sent newerVersion(Sent earlier) {
-        String customer = NAMES[random.nextInt(NAMES.length)];
-        return switch (earlier.platform()) {
-            case "shopify" -> shopify(earlier.id(), customer, Instant.now(), "orders/updated");
-            case "woocommerce" -> woo(earlier.id(), customer, Instant.now(), "order.updated");
-            default -> bigCommerceEvent(earlier.id(), customer, "store/order/updated");
-        };
-    }
-
-    private Sent shopify(long id, String customer, Instant at, String topic) {
-        ObjectNode order = shopify.deepCopy();
-        order.put("id", id).put("name", "#" + (id % 100000)).put("order_number", id % 100000);
-        String time = at.atOffset(ZoneOffset.ofHours(-5)).truncatedTo(ChronoUnit.SECONDS).toString();
-        order.put("created_at", time).put("updated_at", time);
-        ((ObjectNode) order.get("customer")).put("first_name", first(customer)).put("last_name", last(customer));
-        byte[] body = bytes(order);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("X-Shopify-Topic", topic);
-        headers.put("X-Shopify-Shop-Domain", "demo-outfitters.myshopify.com");
-        headers.put("X-Shopify-API-Version", "2025-10");
-        headers.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
-        headers.put("X-Shopify-Event-Id", UUID.randomUUID().toString());
-        headers.put("X-Shopify-Hmac-Sha256", sign(settings.shopifySecret(), body));
-        return new Sent("shopify", id, headers, body);
-    }
-
-    private Sent woo(long id, String customer, Instant at, String topic) {
-        ObjectNode order = woo.deepCopy();
-        order.put("id", id).put("number", String.valueOf(id % 100000));
-        String gmt = at.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toLocalDateTime().toString();
-        order.put("date_created_gmt", gmt).put("date_modified_gmt", gmt);
-        ((ObjectNode) order.get("billing")).put("first_name", first(customer)).put("last_name", last(customer));
-        byte[] body = bytes(order);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("User-Agent", "WooCommerce/9.4.2 Hookshot (WordPress/6.7.1)");
-        headers.put("X-WC-Webhook-Source", "https://" + settings.wooStore() + "/");
-        headers.put("X-WC-Webhook-Topic", topic);
-        headers.put("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString().replace("-", ""));
-        headers.put("X-WC-Webhook-Signature", sign(settings.wooSecret(), body));
-        return new Sent("woocommerce", id, headers, body);
-    }
-
-    private Sent bigCommerceEvent(long id, String customer, String scope) {
-        ObjectNode hydrated = bigCommerce.deepCopy();
-        ObjectNode order = (ObjectNode) hydrated.get("order");
-        String rfc2822 = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                Instant.now().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
-        order.put("id", id).put("date_created", rfc2822).put("date_modified", rfc2822);
-        ((ObjectNode) order.get("billing_address")).put("first_name", first(customer)).put("last_name", last(customer));
-        bigCommerceOrders.put(String.valueOf(id), hydrated);
-        ObjectNode event = json.createObjectNode().put("scope", scope).put("store_id", "1025646");
-        event.putObject("data").put("type", "order").put("id", id);
-        event.put("hash", UUID.randomUUID().toString().replace("-", "")).put("created_at", Instant.now().getEpochSecond())
-                .put("producer", "stores/" + settings.bigCommerceStore());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("X-OrderHub-Webhook-Secret", settings.bigCommerceSecret());
-        return new Sent("bigcommerce", id, headers, bytes(event));
-    }
-
-    private static Sent forged(Sent delivery) {
-        Map<String, String> headers = new LinkedHashMap<>(delivery.headers());
-        for (Entry<String, String> header : headers.entrySet()) {
-            String name = header.getKey();
-            if (name.endsWith("Hmac-Sha256") || name.endsWith("Signature") || name.endsWith("Webhook-Secret")) {
-                header.setValue(Base64.getEncoder().encodeToString("forged".getBytes(StandardCharsets.UTF_8)));
+            delivery = deliver(newOrder(platforms.get(turn++ % platforms.size())), "new");
+            recent.add(delivery);
+            if (recent.size() > REMEMBERED) {
+                recent.remove(0);
             }
         }
-        return new Sent(delivery.platform(), delivery.id(), headers, delivery.body());
+        Signed signed = delivery.signed();
+        if (random.nextDouble() < settings.badSignatureShare()) {
+            SigningScheme scheme = delivery.order().platform().scheme();
+            signed = scheme.sign(delivery.unsigned(), delivery.order().platform().signature().header(),
+                    delivery.signedContent(), scheme.strangerKey());
+        }
+        post(signed);
     }
 
-    private void post(Sent delivery) {
+    private DemoOrder newOrder(DemoPlatform platform) {
+        Instant now = now();
+        BigDecimal price = BigDecimal.valueOf(500 + random.nextInt(9500), 2);
+        return new DemoOrder(platform, nextId.incrementAndGet(), now, now, customer(), price, 1 + random.nextInt(3),
+                SHIPPING[random.nextInt(SHIPPING.length)]);
+    }
+
+    /** Fills the platform's templates for this version, serves what its API answers for it, and signs the delivery. */
+    private Sent deliver(DemoOrder order, String version) {
+        DemoPlatform platform = order.platform();
+        Map<String, Object> values = order.values(version, now());
+        platform.api().forEach((path, answer) ->
+                api.serve(platform.platform(), template.renderText(path, values), template.render(answer, values)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        platform.headers().forEach((name, value) -> headers.put(name, template.renderText(value, values)));
+        String body = template.text(template.render(platform.body(), values));
+        values.put("body", body);
+        byte[] signedContent = template.renderText(platform.signedTemplate(), values).getBytes(StandardCharsets.UTF_8);
+        Signed unsigned = new Signed(headers, body.getBytes(StandardCharsets.UTF_8));
+        Signed signed = platform.scheme().sign(unsigned, platform.signature().header(), signedContent,
+                keys.get(platform.platform()));
+        return new Sent(order, unsigned, signedContent, signed);
+    }
+
+    private void post(Signed delivery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(importUrl)).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach(request::header);
@@ -201,31 +162,11 @@ public class DemoTraffic {
         });
     }
 
-    private String sign(String secret, byte[] body) {
-        return Base64.getEncoder().encodeToString(Authenticator.hmacSha256(secret, body));
+    private String customer() {
+        return NAMES[random.nextInt(NAMES.length)];
     }
 
-    private byte[] bytes(JsonNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode template(String resource) {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Demo template " + resource, e);
-        }
-    }
-
-    private static String first(String name) {
-        return name.substring(0, name.indexOf(' '));
-    }
-
-    private static String last(String name) {
-        return name.substring(name.indexOf(' ') + 1);
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 }
