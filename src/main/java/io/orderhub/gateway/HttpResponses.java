@@ -66,6 +66,13 @@ public class HttpResponses {
         }
     }
 
+    /** An HTML page, never cached (it is the same for every order; what it shows it fetches). */
+    public void page(Exchange exchange, String html) {
+        Message message = resetHeaders(exchange, 200, "text/html; charset=utf-8");
+        message.setHeader("Cache-Control", "no-store");
+        message.setBody(html);
+    }
+
     /** 204 with no body and no headers of the request left. */
     public void noContent(Exchange exchange) {
         Message message = exchange.getMessage();

@@ -23,9 +23,9 @@ public class TrackingRoute extends ApiRouteBuilder {
     @Override
     protected void routes() {
         from("platform-http:/track/{order_id}?httpMethodRestrict=GET").routeId("tracking-page")
-                .bean(tracking, "page");
+                .process(exchange -> responses.page(exchange, tracking.page()));
 
         from("platform-http:/track/{order_id}/status?httpMethodRestrict=GET").routeId("tracking-status")
-                .process(exchange -> responses.jsonText(exchange, 200, tracking.status(exchange)));
+                .process(answerJson(200, exchange -> tracking.status(header(exchange, "order_id"), header(exchange, "token"))));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import io.orderhub.order.OrderRepository;
 import io.orderhub.problem.Problems;
 import io.orderhub.security.TrackingTokens;
-import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -36,16 +35,13 @@ public class TrackingStatus {
     }
 
     /** The static tracking page; it reads the order and the token from its own address. */
-    public void page(Exchange exchange) {
-        exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        exchange.getMessage().setBody(page);
+    public String page() {
+        return page;
     }
 
-    public String status(Exchange exchange) {
-        String orderId = exchange.getMessage().getHeader("order_id", String.class);
-        if (!tokens.isValid(orderId, exchange.getMessage().getHeader("token", String.class))) {
+    /** The order's delivery as its customer may see it, with the order's tracking {@code token}. */
+    public String status(String orderId, String token) {
+        if (!tokens.isValid(orderId, token)) {
             throw new Problems.Unauthenticated("This tracking link is not valid for order '" + orderId + "'.");
         }
         Document order = orders.findPublic(orderId)
