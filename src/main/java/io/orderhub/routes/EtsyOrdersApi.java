@@ -1,6 +1,7 @@
 package io.orderhub.routes;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
+import io.orderhub.platform.RetryingHttp;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.OrdersApi;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Etsy's Open API v3 getShopReceipts (docs/platforms/etsy.md): {@code GET /v3/application/shops/{shop_id}/receipts}
  * with {@code min_last_modified}/{@code max_last_modified} (UNIX seconds), {@code sort_on=updated&sort_order=asc},
  * {@code limit} (at most 100) and {@code offset}, the app's {@code x-api-key} and the shop's OAuth token; paged by
- * {@link Keyset}. Each receipt becomes the thin event Etsy would have sent, which the Etsy route hydrates as it
+ * {@link Keyset}; when {@code x-remaining-this-second} says the app's per-second budget is spent, the next page waits a
+ * second. Each receipt becomes the thin event Etsy would have sent, which the Etsy route hydrates as it
  * hydrates a webhook.
  */
 @Component
@@ -49,8 +52,12 @@ public class EtsyOrdersApi extends PlatformOrdersApi {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             headers.put("x-api-key", settings.apiKey());
         }
-        JsonNode answer = calls.json(calls.get(uri, headers), uri);
-        return keyset.next(ApiCalls.list(answer.path("results")), limit,
+        RetryingHttp.Answer answer = calls.get(uri, headers);
+        if ("0".equals(answer.header("x-remaining-this-second"))) {
+            // The app's per-second budget is spent: the next page waits for the next second rather than a 429.
+            RetryingHttp.sleep(Duration.ofSeconds(1));
+        }
+        return keyset.next(ApiCalls.list(calls.json(answer, uri).path("results")), limit,
                 receipt -> Instant.ofEpochSecond(receipt.path("updated_timestamp").asLong()),
                 receipt -> receipt.path("receipt_id").asText());
     }
