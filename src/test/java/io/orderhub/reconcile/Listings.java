@@ -43,12 +43,20 @@ final class Listings {
         private final String storeUid;
         private final String idField;
         protected final String updatedField;
+        protected final String listingPath;
 
-        Fields(String platform, String storeUid, String idField, String updatedField) {
+        /** @param listingPath the listing's path (a listing that is recognised otherwise overrides {@link #lists}) */
+        Fields(String platform, String storeUid, String listingPath, String idField, String updatedField) {
             this.platform = platform;
             this.storeUid = storeUid;
+            this.listingPath = listingPath;
             this.idField = idField;
             this.updatedField = updatedField;
+        }
+
+        @Override
+        public boolean lists(Request request) {
+            return request.path().equals(listingPath);
         }
 
         @Override
@@ -110,9 +118,23 @@ final class Listings {
         }
     }
 
+    /** A listing asked with UNIX seconds from and to, an {@code offset} and a {@code limit}. */
     private abstract static class EpochFields extends Fields {
-        EpochFields(String platform, String storeUid, String idField, String updatedField) {
-            super(platform, storeUid, idField, updatedField);
+        private final String fromParam;
+        private final String toParam;
+
+        EpochFields(String platform, String storeUid, String listingPath, String idField, String updatedField,
+                String fromParam, String toParam) {
+            super(platform, storeUid, listingPath, idField, updatedField);
+            this.fromParam = fromParam;
+            this.toParam = toParam;
+        }
+
+        @Override
+        public Query query(Request request) {
+            Map<String, String> q = request.query();
+            return Query.window(epoch(q, fromParam), epoch(q, toParam), Integer.parseInt(q.get("offset")),
+                    Integer.parseInt(q.get("limit")));
         }
 
         @Override
@@ -147,7 +169,7 @@ final class Listings {
 
     private static final class Shopify extends Fields {
         Shopify() {
-            super("shopify", ReconcileFixtures.SHOPIFY_STORE, "id", "updated_at");
+            super("shopify", ReconcileFixtures.SHOPIFY_STORE, null, "id", "updated_at");
         }
 
         @Override
@@ -201,17 +223,12 @@ final class Listings {
 
     private static final class WooCommerce extends Fields {
         WooCommerce() {
-            super("woocommerce", ReconcileFixtures.WOO_STORE, "id", "date_modified_gmt");
+            super("woocommerce", ReconcileFixtures.WOO_STORE, "/wp-json/wc/v3/orders", "id", "date_modified_gmt");
         }
 
         @Override
         public Map<String, String> apiBlock() {
             return Map.of("consumer-key", ReconcileFixtures.WOO_KEY, "consumer-secret", ReconcileFixtures.WOO_SECRET);
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals("/wp-json/wc/v3/orders");
         }
 
         /** {@code modified_after} is exclusive. */
@@ -250,12 +267,7 @@ final class Listings {
         private static final String ORDERS = "/stores/" + ReconcileFixtures.BIGCOMMERCE_STORE + "/v2/orders";
 
         BigCommerce() {
-            super("bigcommerce", ReconcileFixtures.BIGCOMMERCE_STORE, "id", "date_modified");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals(ORDERS);
+            super("bigcommerce", ReconcileFixtures.BIGCOMMERCE_STORE, ORDERS, "id", "date_modified");
         }
 
         @Override
@@ -305,19 +317,7 @@ final class Listings {
         private static final String ORDERS = "/api/v3/1003/orders";
 
         Ecwid() {
-            super("ecwid", "1003", "id", "updateTimestamp");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals(ORDERS);
-        }
-
-        @Override
-        public Query query(Request request) {
-            Map<String, String> q = request.query();
-            return Query.window(epoch(q, "updatedFrom"), epoch(q, "updatedTo"), Integer.parseInt(q.get("offset")),
-                    Integer.parseInt(q.get("limit")));
+            super("ecwid", "1003", ORDERS, "id", "updateTimestamp", "updatedFrom", "updatedTo");
         }
 
         @Override
@@ -342,17 +342,12 @@ final class Listings {
 
     private static final class Magento extends Fields {
         Magento() {
-            super("magento", "shop.magento-demo.example", "entity_id", "updated_at");
+            super("magento", "shop.magento-demo.example", "/rest/V1/orders", "entity_id", "updated_at");
         }
 
         @Override
         public Map<String, String> apiBlock() {
             return Map.of("access-token", "magento_integration_token");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals("/rest/V1/orders");
         }
 
         @Override
@@ -407,12 +402,7 @@ final class Listings {
         private static final int PAGE = 2;
 
         Squarespace() {
-            super("squarespace", "5f3c3d55ac435e1a051f77b3", "id", "modifiedOn");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals(ORDERS);
+            super("squarespace", "5f3c3d55ac435e1a051f77b3", ORDERS, "id", "modifiedOn");
         }
 
         /** {@code modifiedAfter} is exclusive; a cursor replaces the filter. */
@@ -458,7 +448,7 @@ final class Listings {
 
     private static final class Wix extends Fields {
         Wix() {
-            super("wix", "a1b2c3d4-0000-4e5f-8a9b-000000000001", "id", "updatedDate");
+            super("wix", "a1b2c3d4-0000-4e5f-8a9b-000000000001", "/ecom/v1/orders/search", "id", "updatedDate");
         }
 
         @Override
@@ -468,7 +458,7 @@ final class Listings {
 
         @Override
         public boolean lists(Request request) {
-            return request.method().equals("POST") && request.path().equals("/ecom/v1/orders/search");
+            return request.method().equals("POST") && request.path().equals(listingPath);
         }
 
         @Override
@@ -522,12 +512,7 @@ final class Listings {
         private static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Paris");
 
         PrestaShop() {
-            super("prestashop", "boutique.prestashop-demo.example", "id", "date_upd");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals("/api/orders");
+            super("prestashop", "boutique.prestashop-demo.example", "/api/orders", "id", "date_upd");
         }
 
         /** {@code filter[date_upd]=[from,to]} in the shop's zone, {@code limit=offset,n}. */
@@ -578,19 +563,7 @@ final class Listings {
         private static final String RECEIPTS = "/v3/application/shops/41523867/receipts";
 
         Etsy() {
-            super("etsy", "41523867", "receipt_id", "updated_timestamp");
-        }
-
-        @Override
-        public boolean lists(Request request) {
-            return request.path().equals(RECEIPTS);
-        }
-
-        @Override
-        public Query query(Request request) {
-            Map<String, String> q = request.query();
-            return Query.window(epoch(q, "min_last_modified"), epoch(q, "max_last_modified"),
-                    Integer.parseInt(q.get("offset")), Integer.parseInt(q.get("limit")));
+            super("etsy", "41523867", RECEIPTS, "receipt_id", "updated_timestamp", "min_last_modified", "max_last_modified");
         }
 
         @Override
