@@ -60,9 +60,11 @@ public record OrderHubProperties(
      * A store's order API, which reconciliation reads to find orders its webhooks missed. Absent or
      * {@code enabled: false}: the store is not reconciled. Secrets are masked in {@link #toString()}.
      *
-     * @param baseUrl the API's root: Shopify {@code https://{shop}}, WooCommerce the site, BigCommerce
-     *        {@code https://api.bigcommerce.com}; blank takes the shop domain / site / platform default
-     * @param accessToken Shopify's Admin API token (BigCommerce uses the store's {@code access-token})
+     * @param baseUrl the API's root (each platform's page under docs/platforms, and docs/reconciliation.md); blank
+     *        takes the platform's default (the shop domain, the site, the platform's public API); thin platforms
+     *        hydrate the pulled orders from it too
+     * @param accessToken the API token (Shopify Admin API, Magento integration, Wix API key…); blank takes the
+     *        store's {@code access-token}
      * @param consumerKey WooCommerce REST consumer key, sent with the secret as HTTP basic auth
      * @param interval how often the store is reconciled; the first run comes one interval after start
      * @param pageSize orders per API page

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -15,8 +18,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -97,12 +102,25 @@ public final class RetryingHttp implements AutoCloseable {
 
     /** The first final answer: a 2xx or 3xx, or a 4xx other than 429 (refused credentials do not fix themselves). */
     public Answer get(String uri, Map<String, String> headers, Policy policy) throws UnreachableException {
+        return send(() -> request(new HttpGet(uri), headers), policy);
+    }
+
+    /** A POST that reads (a search with its query in a JSON body), retried as {@link #get} is. */
+    public Answer post(String uri, Map<String, String> headers, byte[] json, Policy policy) throws UnreachableException {
+        return send(() -> {
+            HttpPost request = request(new HttpPost(uri), headers);
+            request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+            return request;
+        }, policy);
+    }
+
+    private Answer send(Supplier<HttpUriRequestBase> newRequest, Policy policy) throws UnreachableException {
         Duration backoff = policy.initialBackoff();
         String lastProblem = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             Duration pause = backoff;
             try {
-                Answer answer = http.execute(request(uri, headers), RetryingHttp::answer);
+                Answer answer = http.execute(newRequest.get(), RetryingHttp::answer);
                 int status = answer.status();
                 if (status < 400 || (status < 500 && status != 429)) {
                     return answer;
@@ -125,8 +143,7 @@ public final class RetryingHttp implements AutoCloseable {
         throw new UnreachableException(lastProblem);
     }
 
-    private static HttpGet request(String uri, Map<String, String> headers) {
-        HttpGet request = new HttpGet(uri);
+    private static <R extends HttpUriRequestBase> R request(R request, Map<String, String> headers) {
         request.addHeader("Accept", "application/json");
         headers.forEach(request::addHeader);
         return request;

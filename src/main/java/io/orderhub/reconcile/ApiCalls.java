@@ -2,6 +2,9 @@ package io.orderhub.reconcile;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * GET calls to platform order APIs, retried as {@link RetryingHttp} does. Credentials go in headers only,
+ * Calls to platform order APIs (GETs, and POSTs that only search), retried as {@link RetryingHttp} does. Credentials go in headers only,
  * so the URIs that are logged carry none.
  */
 @Component
@@ -36,9 +39,30 @@ public class ApiCalls implements AutoCloseable {
 
     /** A 2xx answer; anything else, after the last attempt, stops the run with 503. */
     public RetryingHttp.Answer get(URI uri, Map<String, String> headers) {
+        return read(uri, () -> http.get(uri.toString(), headers, policy));
+    }
+
+    /** A search whose query is a JSON body; answered and retried as {@link #get}. */
+    public RetryingHttp.Answer post(URI uri, Map<String, String> headers, JsonNode query) {
+        byte[] body = query.toString().getBytes(StandardCharsets.UTF_8);
+        return read(uri, () -> http.post(uri.toString(), headers, body, policy));
+    }
+
+    /** The orders of a listing's array (none when it is missing). */
+    public static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> orders = new ArrayList<>();
+        array.forEach(orders::add);
+        return orders;
+    }
+
+    private interface Call {
+        RetryingHttp.Answer answer() throws RetryingHttp.UnreachableException;
+    }
+
+    private RetryingHttp.Answer read(URI uri, Call call) {
         String problem;
         try {
-            RetryingHttp.Answer answer = http.get(uri.toString(), headers, policy);
+            RetryingHttp.Answer answer = call.answer();
             if (answer.status() / 100 == 2) {
                 return answer;
             }

@@ -27,6 +27,11 @@ public record ReconciledStore(Store store, StoreApi api) {
         return url;
     }
 
+    /** The api block's access token, else the store's. */
+    public String accessToken() {
+        return api.accessToken() == null || api.accessToken().isBlank() ? store.accessToken() : api.accessToken();
+    }
+
     @Override
     public String toString() {
         return key();

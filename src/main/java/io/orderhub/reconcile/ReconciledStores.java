@@ -17,21 +17,16 @@ public class ReconciledStores {
 
     private final List<ReconciledStore> stores = new ArrayList<>();
 
-    public ReconciledStores(OrderHubProperties properties, StoreRegistry registry) {
+    public ReconciledStores(OrderHubProperties properties, StoreRegistry registry, List<OrdersApi> apis) {
         for (StoreSettings settings : properties.stores()) {
             if (settings.api() == null || !settings.api().enabled()) {
                 continue;
             }
             String platform = settings.platform().toLowerCase(Locale.ROOT);
             Store store = registry.find(platform, settings.storeUid()).orElseThrow();
-            if (platform.equals("bigcommerce")) {
-                // Hydration of the pulled orders goes to the API the store's api block names.
-                store = new Store(platform, store.storeUid(), store.webhookSecret(),
-                        settings.api().accessToken() != null ? settings.api().accessToken() : store.accessToken(),
-                        new ReconciledStore(store, settings.api()).baseUrl(store.apiBaseUrl() != null
-                                ? store.apiBaseUrl() : BigCommerceOrdersApi.DEFAULT_API));
-            }
-            stores.add(new ReconciledStore(store, settings.api()));
+            Store imported = apis.stream().filter(api -> api.platform().equals(platform)).findFirst()
+                    .map(api -> api.importedAs(store, settings.api())).orElse(store);
+            stores.add(new ReconciledStore(imported, settings.api()));
         }
     }
 

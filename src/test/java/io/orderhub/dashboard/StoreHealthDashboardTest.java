@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhub.reconcile.OrdersApiDouble;
+import io.orderhub.reconcile.ReconcileTestSupport;
 import io.orderhub.reconcile.ReconcileFixtures;
 import io.orderhub.support.Browser;
 import io.orderhub.support.DashboardSocket;
@@ -18,9 +18,7 @@ import io.orderhub.support.Deliveries;
 import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
-import io.orderhub.support.HubTestSupport;
 import io.orderhub.support.Poll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,26 +40,15 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"orderhub.dashboard.stores-interval=200ms",
         "orderhub.platforms.shopify.webhook-secret=" + StoreHealthDashboardTest.SHOPIFY_APP_SECRET})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StoreHealthDashboardTest extends HubTestSupport {
+class StoreHealthDashboardTest extends ReconcileTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TOKEN = "test-dashboard-token";
     static final String SHOPIFY_APP_SECRET = "shpss_app_wide_secret_of_the_test";
     private static final String UNCONFIGURED_SHOP = "app-only-outfitters.myshopify.com";
-    private static final OrdersApiDouble API = OrdersApiDouble.start();
 
     @Autowired
     DashboardSockets sockets;
-
-    @DynamicPropertySource
-    static void reconciledStores(DynamicPropertyRegistry registry) {
-        ReconcileFixtures.properties(API.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @AfterAll
-    static void stopApi() {
-        API.close();
-    }
 
     @Test
     @Order(1)
@@ -88,7 +73,9 @@ class StoreHealthDashboardTest extends HubTestSupport {
             assertThat(reconcile("woocommerce", WOO_STORE).status()).isEqualTo(200);
 
             JsonNode stores = Poll.until(WAIT, this::storeHealth,
+                    // Counts move with every stored page, the run's end a moment later: wait for both.
                     list -> store(list, "woocommerce", WOO_STORE).path("missing_found").asLong() == 3
+                            && store(list, "woocommerce", WOO_STORE).path("last_reconciled_at").isTextual()
                             && store(list, "shopify", SHOPIFY_STORE).path("missing_found").asLong() == 1);
 
             JsonNode stopped = store(stores, "woocommerce", WOO_STORE);

@@ -23,30 +23,35 @@ public final class ReconcileFixtures {
 
     private static final Fixture SHOPIFY = Fixture.named("s01_orders_create_paid_two_items");
     private static final Fixture WOO = Fixture.named("w01_order_created_processing");
-    private static final Fixture BIGCOMMERCE = Fixture.named("b01_order_created_hydrated");
 
     private ReconcileFixtures() {
     }
 
-    /** The fixture stores' settings plus an enabled api block (two orders a page, no timer within a test). */
+    /**
+     * The fixture stores' settings plus an enabled api block for one store of each platform with an API (two
+     * orders a page, no timer within a test). The first run looks back far enough for the fixtures' dates, and
+     * every run overlaps the ones before it as far: a second run lists the first run's orders again (duplicates).
+     */
     public static Map<String, String> properties(String apiBaseUrl) {
         Map<String, String> properties = new LinkedHashMap<>(FixtureStores.properties(null));
         Map<String, String> api = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
-            if (name.endsWith(".store-uid") && Map.of(SHOPIFY_STORE, 1, WOO_STORE, 1, BIGCOMMERCE_STORE, 1).containsKey(value)) {
-                String prefix = name.substring(0, name.length() - "store-uid".length()) + "api.";
-                api.put(prefix + "enabled", "true");
-                api.put(prefix + "base-url", apiBaseUrl);
-                api.put(prefix + "page-size", "2");
-                api.put(prefix + "interval", "1h");
-                if (value.equals(SHOPIFY_STORE)) {
-                    api.put(prefix + "access-token", SHOPIFY_TOKEN);
-                } else if (value.equals(WOO_STORE)) {
-                    api.put(prefix + "consumer-key", WOO_KEY);
-                    api.put(prefix + "consumer-secret", WOO_SECRET);
-                }
+            if (!name.endsWith(".store-uid")) {
+                return;
             }
+            String prefix = name.substring(0, name.length() - "store-uid".length());
+            String platform = properties.get(prefix + "platform");
+            Listings.all().stream().filter(l -> l.platform().equals(platform) && l.storeUid().equals(value))
+                    .findFirst().ifPresent(listing -> {
+                        api.put(prefix + "api.enabled", "true");
+                        api.put(prefix + "api.base-url", apiBaseUrl);
+                        api.put(prefix + "api.page-size", "2");
+                        api.put(prefix + "api.interval", "1h");
+                        api.put(prefix + "api.initial-lookback", "3650d");
+                        listing.apiBlock().forEach((key, setting) -> api.put(prefix + "api." + key, setting));
+                    });
         });
+        api.put("orderhub.reconcile.overlap", "3650d");
         api.put("orderhub.reconcile.initial-backoff", "50ms");
         return api;
     }
@@ -75,19 +80,6 @@ public final class ReconcileFixtures {
         order.put("id", id);
         order.put("number", String.valueOf(id));
         order.put("date_modified_gmt", modifiedGmt);
-        return order;
-    }
-
-    /** A BigCommerce order as the listing gives it; its hydration resources are served by the double. */
-    static JsonNode bigCommerceOrder(OrdersApiDouble api, long id, String dateModified) {
-        String prefix = "/stores/" + BIGCOMMERCE_STORE + "/v2/orders/";
-        Map<String, JsonNode> responses = BIGCOMMERCE.apiResponses();
-        ObjectNode order = ((ObjectNode) responses.get(prefix + 101)).deepCopy();
-        order.put("id", id);
-        order.put("date_modified", dateModified);
-        api.serveResource(prefix + id, order);
-        api.serveResource(prefix + id + "/products", responses.get(prefix + "101/products"));
-        api.serveResource(prefix + id + "/shipping_addresses", responses.get(prefix + "101/shipping_addresses"));
         return order;
     }
 

@@ -1,22 +1,25 @@
 package io.orderhub.reconcile;
 
-import static io.orderhub.reconcile.ReconcileFixtures.SHOPIFY_STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.store.EmbeddedMongoStore;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubProcess;
 import io.orderhub.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Two hub instances on one store asked to reconcile one shop at the same moment: one run, each order once. */
+/** Two hub instances on one store asked to reconcile one shop at the same moment: one run, each order once, on every platform. */
 class TwoInstancesReconcileTest {
 
     private static OrdersApiDouble api;
@@ -44,29 +47,35 @@ class TwoInstancesReconcileTest {
         }
     }
 
-    @Test
-    void twoInstancesTriggeredAtOnceReconcileTheStoreOnce() {
-        api.serve("shopify", List.of(
-                ReconcileFixtures.shopifyOrder(6001, "2026-11-20T12:00:00-05:00"),
-                ReconcileFixtures.shopifyOrder(6002, "2026-11-20T12:01:00-05:00"),
-                ReconcileFixtures.shopifyOrder(6003, "2026-11-20T12:02:00-05:00")));
+    static List<Listing> platforms() {
+        return Listings.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("platforms")
+    void twoInstancesTriggeredAtOnceReconcileTheStoreOnce(Listing platform) {
+        api.reset();
+        List<JsonNode> orders = EveryPlatformReconciliationTest.orders(platform, 401, Instant.parse("2026-11-20T12:00:00Z"),
+                Duration.ofMinutes(1)).subList(0, 3);
+        api.serve(platform.platform(), orders);
         api.slowPages(300);
         CountDownLatch start = new CountDownLatch(1);
 
         List<CompletableFuture<Answer>> runs = Stream.of(instanceA, instanceB)
                 .map(instance -> CompletableFuture.supplyAsync(() -> {
                     awaitQuietly(start);
-                    return instance.client().admin("POST", "/admin/stores/shopify/" + SHOPIFY_STORE + "/reconcile");
+                    return instance.client().admin("POST", "/admin/stores/" + platform.platform() + "/"
+                            + platform.storeUid() + "/reconcile");
                 }))
                 .toList();
         start.countDown();
         List<Answer> answers = runs.stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).extracting(Answer::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
-        assertThat(api.pageRequests()).containsExactly("shopify:1", "shopify:2");
-        for (long id = 6001; id <= 6003; id++) {
-            assertThat(instanceB.client().get("/orders?platform=shopify&platform_order_id=" + id).json().path("items"))
-                    .as("order %s", id).hasSize(1);
+        assertThat(api.pageRequests()).as("every page read by one run").doesNotHaveDuplicates();
+        for (JsonNode order : orders) {
+            assertThat(instanceB.client().get("/orders?platform=" + platform.platform() + "&platform_order_id="
+                    + platform.storedId(order)).json().path("items")).as("order %s", platform.storedId(order)).hasSize(1);
         }
     }
 

@@ -1,20 +1,21 @@
-package io.orderhub.reconcile;
+package io.orderhub.routes;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderhub.gateway.ContentTypes;
 import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.RetryingHttp;
+import io.orderhub.reconcile.ApiCalls;
+import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformOrdersApi;
+import io.orderhub.reconcile.ReconciledStore;
+import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,43 +25,32 @@ import org.springframework.stereotype.Component;
  * next call when it is 80 % full; a 429 waits its {@code Retry-After}.
  */
 @Component
-public class ShopifyOrdersApi implements OrdersApi {
+public class ShopifyOrdersApi extends PlatformOrdersApi {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final double LEAK_PER_SECOND = 2.0;
 
-    private final ApiCalls calls;
-
-    public ShopifyOrdersApi(ApiCalls calls) {
-        this.calls = calls;
-    }
-
-    @Override
-    public String platform() {
-        return "shopify";
+    public ShopifyOrdersApi(ApiCalls calls, PayloadJson json) {
+        super("shopify", false, 250, calls, json);
     }
 
     @Override
     public Page page(ReconciledStore store, Window window, String position) {
         URI uri = position != null ? URI.create(position) : URI.create(store.baseUrl("https://" + store.storeUid())
-                + "/admin/api/" + store.api().apiVersion() + "/orders.json?status=any&limit=" + store.api().pageSize()
+                + "/admin/api/" + store.api().apiVersion() + "/orders.json?status=any&limit=" + limit(store)
                 + "&updated_at_min=" + window.from() + "&updated_at_max=" + window.to() + "&order=updated_at+asc");
         RetryingHttp.Answer answer = calls.get(uri, Map.of("X-Shopify-Access-Token", nonNull(store.api().accessToken())));
         drainBucket(answer.header("X-Shopify-Shop-Api-Call-Limit"));
-        List<JsonNode> orders = new ArrayList<>();
-        calls.json(answer, uri).path("orders").forEach(orders::add);
-        return new Page(orders, next(answer.header("Link")));
+        return new Page(ApiCalls.list(calls.json(answer, uri).path("orders")), next(answer.header("Link")));
     }
 
     @Override
     public InboundDelivery delivery(ReconciledStore store, JsonNode order, String eventId, Instant pulledAt) {
-        return new InboundDelivery(pulledAt, ContentTypes.JSON, Map.of(
-                "content-type", ContentTypes.JSON,
+        return OrdersApi.jsonDelivery(platform(), order, pulledAt, Map.of(
                 "x-shopify-topic", Deliveries.RECONCILE_TOPIC,
                 "x-shopify-shop-domain", store.storeUid(),
                 "x-shopify-api-version", store.api().apiVersion(),
-                "x-shopify-event-id", eventId),
-                order.toString().getBytes(StandardCharsets.UTF_8), platform());
+                "x-shopify-event-id", eventId));
     }
 
     private static String next(String link) {

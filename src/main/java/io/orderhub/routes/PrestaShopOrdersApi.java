@@ -1,0 +1,89 @@
+package io.orderhub.routes;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderhub.gateway.InboundDelivery;
+import io.orderhub.platform.Deliveries;
+import io.orderhub.reconcile.ApiCalls;
+import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformOrdersApi;
+import io.orderhub.reconcile.ReconciledStore;
+import io.orderhub.translate.PayloadJson;
+import org.springframework.stereotype.Component;
+
+/**
+ * PrestaShop's Webservice (docs/platforms/prestashop.md): {@code GET /api/orders?display=[id,date_upd]&filter[date_upd]=
+ * [from,to]&date=1&sort=[date_upd_ASC,id_ASC]&limit=offset,n&output_format=JSON}, the Webservice key as the Basic user
+ * name; paged by {@link Keyset}. The shop writes {@code date_upd} in its own time zone ({@code PS_TIMEZONE}, read once
+ * per store), so the window is asked in that zone. Only ids are listed: each becomes the thin hook event the shop's
+ * module would have sent, which the PrestaShop route hydrates as it hydrates a webhook.
+ */
+@Component
+public class PrestaShopOrdersApi extends PlatformOrdersApi {
+
+    private static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+
+    public PrestaShopOrdersApi(ApiCalls calls, PayloadJson json) {
+        super("prestashop", true, Integer.MAX_VALUE, calls, json);
+    }
+
+    @Override
+    public Page page(ReconciledStore store, Window window, String position) {
+        Keyset keyset = Keyset.of(position);
+        int limit = limit(store);
+        String base = store.baseUrl("https://" + store.storeUid());
+        ZoneId zone = zones.computeIfAbsent(store.key(), key -> zone(store, base));
+        URI uri = URI.create(base + "/api/orders?output_format=JSON&display=%5Bid,date_upd%5D&filter%5Bdate_upd%5D=%5B"
+                + local(keyset.from(window), zone) + "," + local(window.to(), zone) + "%5D&date=1"
+                + "&sort=%5Bdate_upd_ASC,id_ASC%5D&limit=" + keyset.offset() + "," + limit);
+        JsonNode answer = calls.json(calls.get(uri, auth(store)), uri);
+        return keyset.next(ApiCalls.list(answer.path("orders")), limit,
+                order -> LocalDateTime.parse(order.path("date_upd").asText(), PRESTASHOP_TIME).atZone(zone).toInstant(),
+                order -> order.path("id").asText());
+    }
+
+    @Override
+    public InboundDelivery delivery(ReconciledStore store, JsonNode order, String eventId, Instant pulledAt) {
+        ObjectNode event = object();
+        event.put("hook", Deliveries.RECONCILE_TOPIC);
+        event.put("id_order", order.path("id").asLong());
+        return OrdersApi.jsonDelivery(platform(), event, pulledAt, Map.of(PrestaShopRoute.HOOK_HEADER,
+                Deliveries.RECONCILE_TOPIC, "x-orderhub-store", store.storeUid()));
+    }
+
+    /** {@code PS_TIMEZONE}, UTC when the shop sets none. */
+    private ZoneId zone(ReconciledStore store, String base) {
+        URI uri = URI.create(base + "/api/configurations?output_format=JSON&display=full&filter%5Bname%5D=PS_TIMEZONE");
+        for (JsonNode configuration : calls.json(calls.get(uri, auth(store)), uri).path("configurations")) {
+            try {
+                return ZoneId.of(configuration.path("value").asText());
+            } catch (DateTimeException e) {
+                return ZoneOffset.UTC;
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+
+    private static Map<String, String> auth(ReconciledStore store) {
+        String key = store.accessToken() == null ? "" : store.accessToken();
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((key + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String local(Instant at, ZoneId zone) {
+        return PRESTASHOP_TIME.format(at.atZone(zone)).replace(" ", "%20");
+    }
+}
