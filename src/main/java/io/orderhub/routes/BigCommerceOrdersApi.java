@@ -13,8 +13,8 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.RetryingHttp;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -26,19 +26,16 @@ import org.springframework.stereotype.Component;
  * addresses), from the API the store's api block names.
  */
 @Component
-public class BigCommerceOrdersApi extends PlatformOrdersApi {
+public class BigCommerceOrdersApi extends KeysetOrdersApi {
 
     private static final String DEFAULT_API = "https://api.bigcommerce.com";
-    private static final int MAX_PAGE = 250;
 
     public BigCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("bigcommerce", true, MAX_PAGE, calls, json);
+        super("bigcommerce", true, 250, calls, json);
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
         String base = store.store().apiBaseUrl() == null ? DEFAULT_API : store.store().apiBaseUrl();
         URI uri = URI.create(base + "/stores/" + store.storeUid() + "/v2/orders?min_date_modified=" + keyset.from(window)
                 + "&max_date_modified=" + window.to() + "&sort=date_modified:asc&limit=" + limit

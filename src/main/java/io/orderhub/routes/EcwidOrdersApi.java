@@ -10,8 +10,8 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -23,18 +23,14 @@ import org.springframework.stereotype.Component;
  * have sent, which the Ecwid route hydrates as it hydrates a webhook (the order and the store profile).
  */
 @Component
-public class EcwidOrdersApi extends PlatformOrdersApi {
-
-    private static final int MAX_PAGE = 100;
+public class EcwidOrdersApi extends KeysetOrdersApi {
 
     public EcwidOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("ecwid", true, MAX_PAGE, calls, json);
+        super("ecwid", true, 100, calls, json);
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl("https://app.ecwid.com") + "/api/v3/" + store.storeUid() + "/orders?updatedFrom="
                 + keyset.from(window).getEpochSecond() + "&updatedTo=" + window.to().getEpochSecond()
                 + "&sortBy=UPDATED_DATE_ASC&offset=" + keyset.offset() + "&limit=" + limit);

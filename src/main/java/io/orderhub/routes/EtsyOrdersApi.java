@@ -13,8 +13,8 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.RetryingHttp;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -28,22 +28,19 @@ import org.springframework.stereotype.Component;
  * hydrates a webhook.
  */
 @Component
-public class EtsyOrdersApi extends PlatformOrdersApi {
+public class EtsyOrdersApi extends KeysetOrdersApi {
 
     private static final String DEFAULT_API = "https://openapi.etsy.com";
-    private static final int MAX_PAGE = 100;
 
     private final EtsyRoute.Settings settings;
 
     public EtsyOrdersApi(ApiCalls calls, PayloadJson json, EtsyRoute.Settings settings) {
-        super("etsy", true, MAX_PAGE, calls, json);
+        super("etsy", true, 100, calls, json);
         this.settings = settings;
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl(DEFAULT_API) + "/v3/application/shops/" + store.storeUid()
                 + "/receipts?min_last_modified=" + keyset.from(window).getEpochSecond() + "&max_last_modified="
                 + window.to().getEpochSecond() + "&sort_on=updated&sort_order=asc&limit=" + limit

@@ -14,8 +14,8 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * shipping assignments).
  */
 @Component
-public class MagentoOrdersApi extends PlatformOrdersApi {
+public class MagentoOrdersApi extends KeysetOrdersApi {
 
     private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String CRITERIA = "searchCriteria%5B";
@@ -40,9 +40,7 @@ public class MagentoOrdersApi extends PlatformOrdersApi {
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl("https://" + store.storeUid()) + "/rest/V1/orders?"
                 + filter(0, "gteq", keyset.from(window)) + "&" + filter(1, "lteq", window.to())
                 + "&" + CRITERIA + "sortOrders%5D%5B0%5D%5Bfield%5D=updated_at&" + CRITERIA + "sortOrders%5D%5B0%5D%5Bdirection%5D=ASC"

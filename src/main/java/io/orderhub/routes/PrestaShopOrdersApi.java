@@ -16,8 +16,8 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * module would have sent, which the PrestaShop route hydrates as it hydrates a webhook.
  */
 @Component
-public class PrestaShopOrdersApi extends PlatformOrdersApi {
+public class PrestaShopOrdersApi extends KeysetOrdersApi {
 
     private static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -41,9 +41,7 @@ public class PrestaShopOrdersApi extends PlatformOrdersApi {
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
         String base = store.baseUrl("https://" + store.storeUid());
         ZoneId zone = zones.computeIfAbsent(store.key(), key -> zone(store, base));
         URI uri = URI.create(base + "/api/orders?output_format=JSON&display=%5Bid,date_upd%5D&filter%5Bdate_upd%5D=%5B"

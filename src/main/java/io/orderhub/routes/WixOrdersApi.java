@@ -28,11 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class WixOrdersApi extends PlatformOrdersApi {
 
-    private static final int MAX_PAGE = 100;
     private static final String NO_SIGNATURE_HEADER = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
 
     public WixOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("wix", false, MAX_PAGE, calls, json);
+        super("wix", false, 100, calls, json);
     }
 
     @Override

@@ -15,8 +15,8 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.RetryingHttp;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
+import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
-import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -28,22 +28,18 @@ import org.springframework.stereotype.Component;
  * HTTP basic auth (WooCommerce takes that over HTTPS), never in the query string, which web servers log.
  */
 @Component
-public class WooCommerceOrdersApi extends PlatformOrdersApi {
-
-    private static final int MAX_PAGE = 100;
+public class WooCommerceOrdersApi extends KeysetOrdersApi {
 
     public WooCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("woocommerce", false, MAX_PAGE, calls, json);
+        super("woocommerce", false, 100, calls, json);
     }
 
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
-        Keyset keyset = Keyset.of(position);
-        int limit = limit(store);
+    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+        String credentials = store.api().consumerKey() + ":" + store.api().consumerSecret();
         URI uri = URI.create(store.baseUrl("https://" + store.storeUid()) + "/wp-json/wc/v3/orders?modified_after="
                 + keyset.from(window).minusSeconds(1) + "&modified_before=" + window.to()
                 + "&dates_are_gmt=true&orderby=modified&order=asc&per_page=" + limit + "&offset=" + keyset.offset());
-        String credentials = store.api().consumerKey() + ":" + store.api().consumerSecret();
         RetryingHttp.Answer answer = calls.get(uri, Map.of("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
         List<JsonNode> orders = ApiCalls.list(calls.json(answer, uri));
