@@ -8,8 +8,8 @@ import io.orderhub.translate.PayloadJson;
  */
 public abstract class KeysetOrdersApi extends PlatformOrdersApi {
 
-    protected KeysetOrdersApi(String platform, boolean hydrated, int maxPage, ApiCalls calls, PayloadJson json) {
-        super(platform, hydrated, maxPage, calls, json);
+    protected KeysetOrdersApi(PlatformListing listing, ApiCalls calls, PayloadJson json) {
+        super(listing, calls, json);
     }
 
     @Override

@@ -14,32 +14,27 @@ public abstract class PlatformOrdersApi implements OrdersApi {
 
     protected final ApiCalls calls;
     protected final PayloadJson json;
-    private final String platform;
-    private final boolean hydrated;
-    private final int maxPage;
+    private final PlatformListing listing;
 
-    /** @param maxPage the most orders a page of the platform's listing holds */
-    protected PlatformOrdersApi(String platform, boolean hydrated, int maxPage, ApiCalls calls, PayloadJson json) {
-        this.platform = platform;
-        this.hydrated = hydrated;
-        this.maxPage = maxPage;
+    protected PlatformOrdersApi(PlatformListing listing, ApiCalls calls, PayloadJson json) {
+        this.listing = listing;
         this.calls = calls;
         this.json = json;
     }
 
     @Override
     public final String platform() {
-        return platform;
+        return listing.platform();
     }
 
     @Override
     public Store importedAs(Store store, StoreApi api) {
-        return hydrated ? OrdersApi.hydratedThroughApi(store, api) : store;
+        return listing.hydrated() ? OrdersApi.hydratedThroughApi(store, api) : store;
     }
 
     /** Orders a page asks for: the store's page size, within the platform's limit. */
     protected int limit(ReconciledStore store) {
-        return Math.min(maxPage, store.api().pageSize());
+        return Math.min(listing.maxPage(), store.api().pageSize());
     }
 
     protected ObjectNode object() {

@@ -15,6 +15,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class BigCommerceOrdersApi extends KeysetOrdersApi {
     private static final String DEFAULT_API = "https://api.bigcommerce.com";
 
     public BigCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("bigcommerce", true, 250, calls, json);
+        super(PlatformListing.thin("bigcommerce", 250), calls, json);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class EcwidOrdersApi extends KeysetOrdersApi {
 
     public EcwidOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("ecwid", true, 100, calls, json);
+        super(PlatformListing.thin("ecwid", 100), calls, json);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class EtsyOrdersApi extends KeysetOrdersApi {
     private final EtsyRoute.Settings settings;
 
     public EtsyOrdersApi(ApiCalls calls, PayloadJson json, EtsyRoute.Settings settings) {
-        super("etsy", true, 100, calls, json);
+        super(PlatformListing.thin("etsy", 100), calls, json);
         this.settings = settings;
     }
 

@@ -16,6 +16,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class MagentoOrdersApi extends KeysetOrdersApi {
     private static final String FILTER = CRITERIA + "filter_groups%5D%5B";
 
     public MagentoOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("magento", false, Integer.MAX_VALUE, calls, json);
+        super(PlatformListing.whole("magento", Integer.MAX_VALUE), calls, json);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ public class PrestaShopOrdersApi extends KeysetOrdersApi {
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
     public PrestaShopOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("prestashop", true, Integer.MAX_VALUE, calls, json);
+        super(PlatformListing.thin("prestashop", Integer.MAX_VALUE), calls, json);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.RetryingHttp;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
@@ -31,7 +32,7 @@ public class ShopifyOrdersApi extends PlatformOrdersApi {
     private static final double LEAK_PER_SECOND = 2.0;
 
     public ShopifyOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("shopify", false, 250, calls, json);
+        super(PlatformListing.whole("shopify", 250), calls, json);
     }
 
     @Override

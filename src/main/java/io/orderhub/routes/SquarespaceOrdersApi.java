@@ -12,6 +12,7 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class SquarespaceOrdersApi extends PlatformOrdersApi {
 
     public SquarespaceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("squarespace", true, 50, calls, json);
+        super(PlatformListing.thin("squarespace", 50), calls, json);
     }
 
     @Override

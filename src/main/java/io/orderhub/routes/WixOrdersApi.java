@@ -13,6 +13,7 @@ import io.orderhub.gateway.InboundDelivery;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
@@ -31,7 +32,7 @@ public class WixOrdersApi extends PlatformOrdersApi {
     private static final String NO_SIGNATURE_HEADER = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
 
     public WixOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("wix", false, 100, calls, json);
+        super(PlatformListing.whole("wix", 100), calls, json);
     }
 
     @Override

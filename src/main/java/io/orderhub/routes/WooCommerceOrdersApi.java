@@ -17,6 +17,7 @@ import io.orderhub.reconcile.ApiCalls;
 import io.orderhub.reconcile.Keyset;
 import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
+import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
 import io.orderhub.translate.PayloadJson;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class WooCommerceOrdersApi extends KeysetOrdersApi {
 
     public WooCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super("woocommerce", false, 100, calls, json);
+        super(PlatformListing.whole("woocommerce", 100), calls, json);
     }
 
     @Override
