@@ -40,19 +40,22 @@ public class Assignments {
     private final PartnerServiceBreaker breaker;
     private final PartnerServiceClient client;
     private final AssignmentProperties properties;
+    private final LeftoverReservations leftovers;
     private final Clock clock;
     private final String instanceId;
     /** When the next poll may read the store (System.nanoTime()); see {@link #dueOrders()}. */
     private volatile long nextPollNanos = System.nanoTime();
 
     public Assignments(DeliveryRepository repository, DeliveryTimeline timeline, DeliveryEvents events,
-            PartnerServiceBreaker breaker, PartnerServiceClient client, AssignmentProperties properties, Clock clock) {
+            PartnerServiceBreaker breaker, PartnerServiceClient client, AssignmentProperties properties,
+            LeftoverReservations leftovers, Clock clock) {
         this.repository = repository;
         this.timeline = timeline;
         this.events = events;
         this.breaker = breaker;
         this.client = client;
         this.properties = properties;
+        this.leftovers = leftovers;
         this.clock = clock;
         this.instanceId = InstanceIds.configuredOrDefault(properties.instanceId());
     }
@@ -107,8 +110,12 @@ public class Assignments {
     public void complete(Exchange exchange) {
         AssignmentTask task = exchange.getProperty(TASK, AssignmentTask.class);
         AttemptOutcome outcome = exchange.getMessage().getBody(AttemptOutcome.class);
-        transition(task.orderId(), task.state(), state -> timeline.afterAttempt(state, outcome, clock.instant(),
-                breaker.outageLength(clock.instant())), true);
+        Optional<Document> changed = transition(task.orderId(), task.state(), state -> timeline.afterAttempt(state,
+                outcome, clock.instant(), breaker.outageLength(clock.instant())), true);
+        if (outcome.kind() == AttemptOutcome.Kind.UNAVAILABLE && changed.filter(leftovers::onDefaultPartner).isPresent()) {
+            // The calls that failed may have reserved a partner all the same: released once the service answers.
+            leftovers.remember(task.orderId(), clock.instant());
+        }
     }
 
     /** Gives a cancelled order's capacity back; on failure the next poll tries again. */

@@ -2,19 +2,15 @@ package io.orderhub.routes;
 
 import java.util.function.Function;
 
-import com.mongodb.MongoException;
 import io.orderhub.gateway.HttpResponses;
-import io.orderhub.mapping.InvalidMappingException;
-import io.orderhub.mapping.UnmappableOrderException;
-import io.orderhub.problem.ProblemException;
-import io.orderhub.problem.Problems;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Routes of a REST API the hub serves (orders, deliveries, partners): every refusal raised in them is
- * answered in one place, as problem+json with the contract's status.
+ * answered in one place, {@link ApiAnswers}, as problem+json with the contract's status; the routes answer
+ * what their beans return.
  */
 public abstract class ApiRouteBuilder extends RouteBuilder {
 
@@ -24,28 +20,14 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
         this.responses = responses;
     }
 
+    /** The routes, each answering its refusals through {@link ApiAnswers}. */
     @Override
     public final void configure() throws Exception {
-        onException(ProblemException.class).handled(true).bean(responses, "problem");
-        // Raised only by operator actions: a replayed dead letter that still fails, a reload of broken mapping files.
-        onException(UnmappableOrderException.class).handled(true)
-                .process(unprocessable("The delivery still cannot be mapped; it stays a dead letter: "));
-        onException(InvalidMappingException.class).handled(true)
-                .process(unprocessable("The mapping files were not reloaded; the previous ones stay in use: "));
-        onException(MongoException.class).handled(true).bean(responses, "storeUnavailable");
-        onException(Exception.class).handled(true).bean(responses, "unexpected");
         routes();
+        getRouteCollection().getRoutes().forEach(route -> route.routeConfigurationId(ApiAnswers.ID));
     }
 
     protected abstract void routes() throws Exception;
-
-    private Processor unprocessable(String outcome) {
-        return exchange -> {
-            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new Problems.Unprocessable(outcome + failure.getMessage()));
-            responses.problem(exchange);
-        };
-    }
 
     /** Answers with {@code status} and what {@code answer} returns as JSON: the step of a route whose bean returns a value. */
     protected Processor answer(int status, Function<Exchange, Object> answer) {

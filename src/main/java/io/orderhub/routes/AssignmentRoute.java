@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.orderhub.assignment.AssignmentProperties;
 import io.orderhub.assignment.Assignments;
+import io.orderhub.assignment.LeftoverReservations;
 import io.orderhub.assignment.PartnerServiceBreaker;
 import io.orderhub.assignment.PartnerServiceClient;
 import io.orderhub.config.ConditionalOnRole;
@@ -35,6 +36,7 @@ public class AssignmentRoute extends RouteBuilder {
     private static final String CALLS = "partner-service-calls";
 
     private final Assignments assignments;
+    private final LeftoverReservations leftovers;
     private final PartnerServiceClient partnerService;
     private final AssignmentProperties properties;
     /**
@@ -44,9 +46,10 @@ public class AssignmentRoute extends RouteBuilder {
      */
     private final long callBoundMillis;
 
-    public AssignmentRoute(Assignments assignments, PartnerServiceClient partnerService, AssignmentProperties properties,
-            PartnerProperties partner) {
+    public AssignmentRoute(Assignments assignments, LeftoverReservations leftovers, PartnerServiceClient partnerService,
+            AssignmentProperties properties, PartnerProperties partner) {
         this.assignments = assignments;
+        this.leftovers = leftovers;
         this.partnerService = partnerService;
         this.properties = properties;
         this.callBoundMillis = properties.breaker().callTimeout().plus(partner.connectTimeout()).toMillis();
@@ -91,6 +94,12 @@ public class AssignmentRoute extends RouteBuilder {
                 .split(body()).parallelProcessing().id("assignment-each-due-order")
                     .to("direct:assignment-attempt").id("assignment-poll-to-attempt")
                 .end();
+
+        // Orders left on the default partner during an outage: what a lost answer reserved is given back.
+        long settleEvery = properties.retryInterval().toMillis();
+        RouteNodes.consumer("assignment-leftovers-in", from("scheduler:assignment-leftover-reservations?delay="
+                + settleEvery + "&initialDelay=" + settleEvery)).routeId("assignment-leftover-reservations")
+                .bean(leftovers, "settle").id("assignment-release-leftovers");
 
         RouteNodes.consumer("assignment-attempt-in", from("direct:assignment-attempt")).routeId("assignment-attempt")
                 .bean(assignments, "claim").id("assignment-claim-lease")

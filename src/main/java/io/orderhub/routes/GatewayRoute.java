@@ -6,14 +6,10 @@ import java.util.List;
 
 import io.orderhub.gateway.DeliveryReceiver;
 import io.orderhub.gateway.HttpResponses;
-import io.orderhub.mapping.UnmappableOrderException;
 import io.orderhub.platform.Deliveries;
 import io.orderhub.platform.ImportContext;
 import io.orderhub.platform.PlatformDetector;
 import io.orderhub.platform.PlatformRecognizer;
-import io.orderhub.problem.ProblemException;
-import io.orderhub.queue.DeliveryQueueing;
-import io.orderhub.mongo.StoreFailures;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ChoiceDefinition;
 import org.springframework.stereotype.Component;
@@ -34,37 +30,23 @@ public class GatewayRoute extends RouteBuilder {
     private final PlatformDetector detector;
     private final List<PlatformRecognizer> platforms;
     private final HttpResponses responses;
-    private final DeliveryQueueing queueing;
 
     public GatewayRoute(DeliveryReceiver receiver, PlatformDetector detector, List<PlatformRecognizer> platforms,
-            HttpResponses responses, DeliveryQueueing queueing) {
+            HttpResponses responses) {
         this.receiver = receiver;
         this.detector = detector;
         this.platforms = platforms;
         this.responses = responses;
-        this.queueing = queueing;
     }
 
     @Override
     public void configure() {
-        onException(ProblemException.class).id("gateway-on-refusal").handled(true)
-                .bean(responses, "problem").id("gateway-answer-problem");
-        onException(UnmappableOrderException.class).id("gateway-on-unmappable").handled(true)
-                .to("direct:dead-letter").id("gateway-to-dead-letter")
-                .bean(responses, "importResult").id("gateway-answer-dead-letter");
-        // The store failed: keep the authenticated delivery in the import queue (202 queued) or refuse it (503).
-        onException(Exception.class).id("gateway-on-store-failure")
-                .onWhen(NamedPredicate.named("store failure", StoreFailures::isStoreFailure)).handled(true)
-                .bean(queueing, "queueOrRefuse").id("gateway-queue-or-refuse");
-        onException(Exception.class).id("gateway-on-unexpected").handled(true)
-                .bean(responses, "unexpected").id("gateway-answer-unexpected");
-
         // useStreaming hands the servlet's InputStream over instead of its Reader: signatures cover the bytes as
         // sent, and a body that is not UTF-8 must reach PayloadJson's strict decoder (400), not fail in Tomcat (500).
         ChoiceDefinition router = RouteNodes.consumer("gateway-http-in",
                         from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
                                 + "&useStreaming=true"))
-                .routeId("import-gateway")
+                .routeId("import-gateway").routeConfigurationId(ImportAnswers.ID)
                 .process(exchange -> Deliveries.start(exchange, ImportContext.received(receiver.receive(exchange))))
                     .id("gateway-check-size-and-type")
                     .description("size ≤ max body bytes (413); JSON, form or JWT text (415); keeps the raw bytes")

@@ -136,6 +136,21 @@ class PartnerOutageTest extends PartnerDoubleTestSupport {
         assertThat(history(orderId)).endsWith("assigned", "assigned");
     }
 
+    @Test
+    void anOrderLeftOnTheDefaultPartnerGivesBackWhatALostAnswerReservedOnceTheServiceAnswersAgain() {
+        PARTNER_SERVICE.failWith(503);
+        String orderId = importNewOrder();
+        await().atMost(WAIT).until(() -> "assigned".equals(status(orderId)));
+        assertThat(delivery(orderId).path("partner_id").asText()).isEqualTo("standby-courier");
+
+        PARTNER_SERVICE.reset();
+
+        // The failed calls may have reserved a partner all the same: the hub releases the order there, once.
+        await().atMost(WAIT).until(() -> PARTNER_SERVICE.releases().contains(orderId));
+        assertThat(delivery(orderId).path("partner_id").asText()).as("the order stays on the default partner")
+                .isEqualTo("standby-courier");
+    }
+
     private List<String> history(String orderId) {
         return statuses(delivery(orderId));
     }
