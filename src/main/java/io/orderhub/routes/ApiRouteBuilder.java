@@ -43,9 +43,4 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
     protected static String header(Exchange exchange, String name) {
         return exchange.getMessage().getHeader(name, String.class);
     }
-
-    /** The request body's bytes; null or empty when there is none. */
-    protected static byte[] body(Exchange exchange) {
-        return exchange.getMessage().getBody(byte[].class);
-    }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrestaShopOrdersApi extends KeysetOrdersApi {
 
-    private static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
@@ -50,7 +48,7 @@ public class PrestaShopOrdersApi extends KeysetOrdersApi {
                 + "&sort=%5Bdate_upd_ASC,id_ASC%5D&limit=" + keyset.offset() + "," + limit);
         JsonNode answer = calls.json(calls.get(uri, auth(store)), uri);
         return keyset.next(ApiCalls.list(answer.path("orders")), limit,
-                order -> LocalDateTime.parse(order.path("date_upd").asText(), PRESTASHOP_TIME).atZone(zone).toInstant(),
+                order -> LocalDateTime.parse(order.path("date_upd").asText(), PrestaShopRoute.PRESTASHOP_TIME).atZone(zone).toInstant(),
                 order -> order.path("id").asText());
     }
 
@@ -83,6 +81,6 @@ public class PrestaShopOrdersApi extends KeysetOrdersApi {
     }
 
     private static String local(Instant at, ZoneId zone) {
-        return PRESTASHOP_TIME.format(at.atZone(zone)).replace(" ", "%20");
+        return PrestaShopRoute.PRESTASHOP_TIME.format(at.atZone(zone)).replace(" ", "%20");
     }
 }

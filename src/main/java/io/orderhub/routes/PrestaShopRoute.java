@@ -50,7 +50,8 @@ public class PrestaShopRoute extends WebhookPlatformRoute {
                     "actionObjectOrderUpdateAfter")
             .withRecognisingHeader(HOOK_HEADER)
             .withSignature("x-orderhub-store", "x-orderhub-signature");
-    private static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** How PrestaShop writes its dates: in the shop's time zone, without an offset. */
+    static final DateTimeFormatter PRESTASHOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Hydrator hydrator;
 
