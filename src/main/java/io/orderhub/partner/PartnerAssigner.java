@@ -1,8 +1,13 @@
 package io.orderhub.partner;
 
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderhub.partner.PartnerRegistry.Registered;
+import io.orderhub.partner.PartnerRegistry.Unfinished;
 import io.orderhub.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +16,23 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /partners/assign} and {@code /partners/release}: reserve the best partner's capacity for an
  * order, or give it back. Both are idempotent per order: a retry after a lost answer gets the partner
- * reserved the first time, and a release gives capacity back at most once.
+ * reserved the first time, and a release gives capacity back at most once. Each takes or gives back a unit as a
+ * step the registry notes ({@link PartnerRegistry}), then writes the reservation and {@link #settle settles} the
+ * step; a step a failure left behind is settled by the order's next call or by {@link #settleStale}.
  */
 @Component
 public class PartnerAssigner {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerAssigner.class);
+    /** Tries of a release that meets another step of the same order under way at its partner. */
+    private static final int RELEASE_TRIES = 5;
 
     private final PartnerRegistry registry;
+    private final Clock clock;
 
-    public PartnerAssigner(PartnerRegistry registry) {
+    public PartnerAssigner(PartnerRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     public record Assignment(String partnerId, String reason) {
@@ -29,21 +40,31 @@ public class PartnerAssigner {
 
     public Assignment assign(JsonNode order) {
         String orderId = orderId(order);
+        List<Registered> partners = registry.all();
+        // A step an earlier call for this order left unfinished (the store failed under it) is finished first, so
+        // the retry gets the partner that call reserved.
+        List<Unfinished> unfinished = partners.stream().flatMap(p -> p.unfinished().stream())
+                .filter(step -> step.orderId().equals(orderId)).toList();
+        if (!unfinished.isEmpty()) {
+            settle(unfinished);
+            Optional<Assignment> reserved = alreadyReserved(orderId);
+            if (reserved.isPresent()) {
+                return reserved.get();
+            }
+        }
         // No read of the order's reservation first: almost every call is an order's first, and a retry finds its
         // reservation when recording one fails (or when nothing has room), so the answer is the same.
-        PartnerMatcher.Match match = PartnerMatcher.match(order, registry.all());
+        PartnerMatcher.Match match = PartnerMatcher.match(order, partners);
         for (PartnerMatcher.Candidate candidate : match.candidates()) {
-            if (!registry.reserve(candidate.registered())) {
+            Optional<Unfinished> taken = registry.reserve(candidate.registered(), orderId, clock.millis());
+            if (taken.isEmpty()) {
                 continue; // filled up since it was read: the next best one
             }
             String partnerId = candidate.registered().partner().id();
-            if (registry.recordReservation(orderId, partnerId)) {
-                return new Assignment(partnerId, candidate.reason());
-            }
-            // The order holds a reservation already (a retry after a lost answer, or a concurrent call won):
-            // give this unit back and answer that one.
-            registry.release(partnerId);
-            return alreadyReserved(orderId).orElseThrow();
+            // Recorded now, or the order holds a reservation already (a retry after a lost answer, or a concurrent
+            // call won): then this unit goes back and the answer is that one.
+            return partnerId.equals(settle(taken.get())) ? new Assignment(partnerId, candidate.reason())
+                    : alreadyReserved(orderId).orElseThrow();
         }
         return alreadyReserved(orderId).orElseThrow(() -> new Problems.Conflict(match.noneReason() != null
                 ? match.noneReason() : "Every partner serving this address filled up while the order was being assigned."));
@@ -59,32 +80,75 @@ public class PartnerAssigner {
      */
     public Assignment reassign(JsonNode order, String partnerId) {
         String orderId = orderId(order);
-        PartnerRegistry.Registered target = registry.find(partnerId)
+        Registered target = registry.find(partnerId)
                 .orElseThrow(() -> new Problems.NotFound("No partner with id '" + partnerId + "'."));
-        if (partnerId.equals(registry.reservationOf(orderId).orElse(null))) {
+        settle(registry.unfinished(orderId));
+        Optional<String> previous = registry.reservationOf(orderId);
+        if (previous.filter(partnerId::equals).isPresent()) {
             return new Assignment(partnerId, "already reserved for this order");
         }
-        if (!target.partner().active() || !registry.reserve(target)) {
+        Optional<Unfinished> taken = target.partner().active() ? registry.reserve(target, orderId, clock.millis()) : Optional.empty();
+        if (taken.isEmpty()) {
             throw new Problems.Conflict("Partner '" + partnerId + "' is inactive or at capacity.");
         }
-        registry.moveReservation(orderId, partnerId).ifPresent(previous -> {
-            if (previous.equals(partnerId)) {
-                registry.release(partnerId); // a concurrent reassignment to the same partner reserved already
-            } else {
-                registry.release(previous);
-            }
-        });
+        // The previous reservation goes before the new one is written: a failure in between leaves steps that,
+        // settled (the release first), complete the move, never a unit that no reservation accounts for.
+        previous.flatMap(from -> registry.giveBack(from, orderId, clock.millis())).ifPresent(this::settle);
+        settle(taken.get());
         return new Assignment(partnerId, "chosen by an operator");
     }
 
     /** Gives an order's capacity back; the partner it was released from, or empty if it held none. */
     public Optional<String> release(String orderId) {
-        Optional<String> released = registry.removeReservation(orderId);
-        released.ifPresent(partnerId -> {
-            registry.release(partnerId);
-            log.info("Released {}'s capacity held by order {}", partnerId, orderId);
-        });
-        return released;
+        for (int tries = 0; tries < RELEASE_TRIES; tries++) {
+            settle(registry.unfinished(orderId));
+            Optional<String> holder = registry.reservationOf(orderId);
+            if (holder.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Unfinished> given = registry.giveBack(holder.get(), orderId, clock.millis());
+            if (given.isPresent()) {
+                settle(given.get());
+                log.info("Released {}'s capacity held by order {}", holder.get(), orderId);
+                return holder;
+            }
+        }
+        throw new IllegalStateException("Order " + orderId + "'s reservation kept changing while being released");
+    }
+
+    /** Settles the steps that failures left behind more than {@code ageMillis} ago. */
+    public void settleStale(long ageMillis) {
+        long before = clock.millis() - ageMillis;
+        settle(registry.all().stream().flatMap(p -> p.unfinished().stream()).filter(step -> step.at() < before).toList());
+    }
+
+    /** Releases first: of a reassignment cut short, the release and then the reservation complete the move. */
+    private void settle(List<Unfinished> steps) {
+        steps.stream().sorted(Comparator.comparing(Unfinished::reserving)).forEach(this::settle);
+    }
+
+    /**
+     * Makes the order's reservation agree with a step and removes the step; safe to run more than once and
+     * concurrently. A unit taken for an order that holds another reservation (at this partner or another) goes back.
+     *
+     * @return the partner holding the order's reservation afterwards, or null
+     */
+    String settle(Unfinished step) {
+        if (!step.reserving()) {
+            registry.removeReservation(step.orderId(), step.partnerId());
+            registry.finish(step);
+            return null;
+        }
+        if (registry.record(step) || registry.recordedBy(step)) {
+            registry.finish(step);
+            return step.partnerId();
+        }
+        String holder = registry.reservationOf(step.orderId()).orElse(null);
+        if (holder != null) {
+            registry.undo(step);
+        }
+        // holder null: released between the reads; the step stays for the next settling.
+        return holder;
     }
 
     private static String orderId(JsonNode order) {

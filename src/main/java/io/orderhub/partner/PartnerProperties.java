@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code /partners/release}; blank makes a random one valid for this process only, which suits the
  *        embedded default where both roles share a process
  * @param connectTimeout TCP connect timeout of the import role's pooled client
+ * @param settleAfter how old a reservation step a failure left unfinished must be before the partner role's sweep
+ *        finishes it (every half of this); longer than any call takes, so a call in progress finishes its own
  */
 @ConfigurationProperties("orderhub.partner")
 public record PartnerProperties(
         String baseUrl,
         @DefaultValue("classpath:partners.yml") String seedFile,
         String serviceKey,
-        @DefaultValue("1s") Duration connectTimeout) {
+        @DefaultValue("1s") Duration connectTimeout,
+        @DefaultValue("10s") Duration settleAfter) {
 }

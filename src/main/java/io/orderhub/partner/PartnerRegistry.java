@@ -20,6 +20,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.orderhub.problem.Problems;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Repository;
  * count) and the reservations it holds ({@code partner_assignments}, {@code _id} = order id). Every change of
  * capacity is one single-document atomic update, so concurrent assignments on any number of instances never
  * overbook a partner, and one reservation document per order makes assigning and releasing idempotent.
+ * <p>
+ * A unit of capacity and the order's reservation live in two documents, and the store can fail between the two
+ * writes. So each change of {@code active_orders} records, in the same atomic update, which order it is for
+ * ({@code pending}: an {@link Unfinished} step, MongoDB's two-phase pattern); the reservation is written next and
+ * the step is then removed. A step left behind by a failure is finished by whoever finds it
+ * ({@link PartnerAssigner#settle}), so a lost write never leaks or double-counts a partner's capacity.
  */
 @Repository
 public class PartnerRegistry {
@@ -36,6 +43,7 @@ public class PartnerRegistry {
     public static final String PARTNERS = "partners";
     public static final String ASSIGNMENTS = "partner_assignments";
     public static final String ACTIVE_ORDERS = "active_orders";
+    private static final String PENDING = "pending";
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoCollection<Document> partners;
@@ -56,11 +64,31 @@ public class PartnerRegistry {
         this.json = json;
     }
 
-    /** A partner with the number of orders it holds now. */
-    public record Registered(Partner partner, int activeOrders) {
+    /** A partner with the number of orders it holds now, and its steps not yet finished. */
+    public record Registered(Partner partner, int activeOrders, List<Unfinished> unfinished) {
+
+        public Registered(Partner partner, int activeOrders) {
+            this(partner, activeOrders, List.of());
+        }
 
         public boolean hasRoom() {
             return activeOrders < partner.capacity();
+        }
+    }
+
+    /**
+     * A unit of a partner's capacity taken ({@code reserving}) or given back for an order whose reservation
+     * document has not been written (or removed) yet; {@code at} in epoch milliseconds. Its {@code id} goes into
+     * the reservation it writes, which tells that reservation from one an earlier call wrote.
+     */
+    public record Unfinished(String id, String partnerId, String orderId, boolean reserving, long at) {
+
+        Unfinished(String partnerId, String orderId, boolean reserving, long at) {
+            this(new ObjectId().toHexString(), partnerId, orderId, reserving, at);
+        }
+
+        Document document() {
+            return new Document("id", id).append("order", orderId).append("reserving", reserving).append("at", at);
         }
     }
 
@@ -120,20 +148,45 @@ public class PartnerRegistry {
     }
 
     /**
-     * Takes one unit of a partner's capacity if it still has one: the filter carries the capacity the
-     * caller matched against, so a concurrent change of capacity makes this fail rather than overbook.
+     * Takes one unit of a partner's capacity for an order if it still has one, noting the step: the filter
+     * carries the capacity the caller matched against, so a concurrent change of capacity makes this fail rather
+     * than overbook, and an unfinished step of the same order there makes it fail rather than count twice.
      */
-    public boolean reserve(Registered candidate) {
+    public Optional<Unfinished> reserve(Registered candidate, String orderId, long at) {
         int capacity = candidate.partner().capacity();
-        return partners.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", candidate.partner().id()), Filters.eq("active", true),
-                        Filters.eq("capacity", capacity), Filters.lt(ACTIVE_ORDERS, capacity)),
-                Updates.inc(ACTIVE_ORDERS, 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
+        Unfinished step = new Unfinished(candidate.partner().id(), orderId, true, at);
+        boolean taken = partners.updateOne(
+                Filters.and(Filters.eq("_id", step.partnerId()), Filters.eq("active", true),
+                        Filters.eq("capacity", capacity), Filters.lt(ACTIVE_ORDERS, capacity), Filters.ne(PENDING + ".order", orderId)),
+                Updates.combine(Updates.inc(ACTIVE_ORDERS, 1), Updates.push(PENDING, step.document()))).getModifiedCount() > 0;
+        return taken ? Optional.of(step) : Optional.empty();
     }
 
-    public void release(String partnerId) {
-        partners.updateOne(Filters.and(Filters.eq("_id", partnerId), Filters.gt(ACTIVE_ORDERS, 0)),
-                Updates.inc(ACTIVE_ORDERS, -1));
+    /** Gives back the unit an order holds at a partner, noting the step; empty when a step of that order is under way there. */
+    public Optional<Unfinished> giveBack(String partnerId, String orderId, long at) {
+        Unfinished step = new Unfinished(partnerId, orderId, false, at);
+        boolean given = partners.updateOne(Filters.and(Filters.eq("_id", partnerId), Filters.ne(PENDING + ".order", orderId)),
+                Updates.combine(Updates.inc(ACTIVE_ORDERS, -1), Updates.push(PENDING, step.document()))).getModifiedCount() > 0;
+        return given ? Optional.of(step) : Optional.empty();
+    }
+
+    /** The step is done: its reservation document is as the step says. */
+    public void finish(Unfinished step) {
+        partners.updateOne(Filters.eq("_id", step.partnerId()), Updates.pullByFilter(Filters.eq(PENDING, Filters.eq("id", step.id()))));
+    }
+
+    /** A unit taken for an order that holds another reservation goes back, once however many try. */
+    public void undo(Unfinished step) {
+        partners.updateOne(Filters.and(Filters.eq("_id", step.partnerId()), Filters.eq(PENDING + ".id", step.id())),
+                Updates.combine(Updates.inc(ACTIVE_ORDERS, -1), Updates.pullByFilter(Filters.eq(PENDING, Filters.eq("id", step.id())))));
+    }
+
+    /** The unfinished steps of one order, at any partner. */
+    public List<Unfinished> unfinished(String orderId) {
+        List<Unfinished> steps = new ArrayList<>();
+        partners.find(Filters.eq(PENDING + ".order", orderId)).forEach(doc -> unfinished(doc).stream()
+                .filter(step -> step.orderId().equals(orderId)).forEach(steps::add));
+        return steps;
     }
 
     /** The partner holding an order's reservation, if any. */
@@ -141,10 +194,13 @@ public class PartnerRegistry {
         return Optional.ofNullable(assignments.find(Filters.eq("_id", orderId)).first()).map(d -> d.getString("partner_id"));
     }
 
-    /** Records an order's reservation; false when the order holds one already (a concurrent assignment won). */
-    public boolean recordReservation(String orderId, String partnerId) {
+    /**
+     * Records the reservation a step took the unit for; false when the order holds one already (an earlier call's,
+     * a concurrent call's, or this step's own written by someone who settled it first: {@link #recordedBy}).
+     */
+    public boolean record(Unfinished step) {
         try {
-            assignments.insertOne(new Document("_id", orderId).append("partner_id", partnerId));
+            assignments.insertOne(new Document("_id", step.orderId()).append("partner_id", step.partnerId()).append("step", step.id()));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -154,16 +210,14 @@ public class PartnerRegistry {
         }
     }
 
-    /** Points an order's reservation at another partner; the partner it held before, if any. */
-    public Optional<String> moveReservation(String orderId, String partnerId) {
-        Document before = assignments.findOneAndUpdate(Filters.eq("_id", orderId), Updates.set("partner_id", partnerId),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        return Optional.ofNullable(before).map(d -> d.getString("partner_id"));
+    /** Whether the order's reservation is the one this step wrote. */
+    public boolean recordedBy(Unfinished step) {
+        return assignments.countDocuments(Filters.and(Filters.eq("_id", step.orderId()), Filters.eq("step", step.id()))) > 0;
     }
 
-    /** Removes an order's reservation; only the caller that removed it gets the partner back (exactly once). */
-    public Optional<String> removeReservation(String orderId) {
-        return Optional.ofNullable(assignments.findOneAndDelete(Filters.eq("_id", orderId))).map(d -> d.getString("partner_id"));
+    /** Removes an order's reservation at that partner, if it is still there. */
+    public void removeReservation(String orderId, String partnerId) {
+        assignments.deleteOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("partner_id", partnerId)));
     }
 
     private Document document(Partner partner) {
@@ -182,11 +236,22 @@ public class PartnerRegistry {
         Document copy = new Document(doc);
         Object id = copy.remove("_id");
         Number active = (Number) copy.remove(ACTIVE_ORDERS);
+        copy.remove(PENDING);
         copy.put("id", id);
         if (described.size() > 1000) {
             described.clear();
         }
-        return new Registered(described.computeIfAbsent(copy, this::partner), active == null ? 0 : active.intValue());
+        return new Registered(described.computeIfAbsent(copy, this::partner), active == null ? 0 : active.intValue(),
+                unfinished(doc));
+    }
+
+    private static List<Unfinished> unfinished(Document partner) {
+        List<Unfinished> steps = new ArrayList<>();
+        for (Document step : partner.getList(PENDING, Document.class, List.of())) {
+            steps.add(new Unfinished(step.getString("id"), partner.getString("_id"), step.getString("order"), step.getBoolean("reserving", true),
+                    ((Number) step.get("at")).longValue()));
+        }
+        return steps;
     }
 
     private Partner partner(Document description) {

@@ -1,5 +1,6 @@
 package io.orderhub.partner;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,6 +67,11 @@ public class PartnerRequests {
         answer.put("order_id", orderId);
         answer.put("released_from", assigner.release(orderId).orElse(null));
         return answer;
+    }
+
+    /** The partner role's sweep: reservation steps a store failure cut short, settled once no call is still on them. */
+    public void settleUnfinished(Duration age) {
+        assigner.settleStale(age.toMillis());
     }
 
     private static Map<String, Object> view(PartnerRegistry.Registered registered) {

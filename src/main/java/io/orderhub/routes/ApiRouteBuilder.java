@@ -20,11 +20,12 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
         this.responses = responses;
     }
 
-    /** The routes, each answering its refusals through {@link ApiAnswers}. */
+    /** The routes, each HTTP one answering its refusals through {@link ApiAnswers}. */
     @Override
     public final void configure() throws Exception {
         routes();
-        getRouteCollection().getRoutes().forEach(route -> route.routeConfigurationId(ApiAnswers.ID));
+        getRouteCollection().getRoutes().stream().filter(route -> route.getInput().getEndpointUri().startsWith("platform-http:"))
+                .forEach(route -> route.routeConfigurationId(ApiAnswers.ID));
     }
 
     protected abstract void routes() throws Exception;

@@ -1,8 +1,11 @@
 package io.orderhub.routes;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.partner.Partner;
+import io.orderhub.partner.PartnerProperties;
 import io.orderhub.partner.PartnerRequests;
 import io.orderhub.partner.PartnerServiceKey;
 import io.orderhub.security.AdminCredentials;
@@ -22,12 +25,15 @@ public class PartnerServiceRoute extends ApiRouteBuilder {
     private final PartnerRequests requests;
     private final AdminCredentials admin;
     private final PartnerServiceKey serviceKey;
+    private final Duration settleAfter;
 
-    public PartnerServiceRoute(PartnerRequests requests, AdminCredentials admin, PartnerServiceKey serviceKey, HttpResponses responses) {
+    public PartnerServiceRoute(PartnerRequests requests, AdminCredentials admin, PartnerServiceKey serviceKey,
+            PartnerProperties properties, HttpResponses responses) {
         super(responses);
         this.requests = requests;
         this.admin = admin;
         this.serviceKey = serviceKey;
+        this.settleAfter = properties.settleAfter();
     }
 
     @Override
@@ -60,6 +66,12 @@ public class PartnerServiceRoute extends ApiRouteBuilder {
         from("platform-http:/partners/release?httpMethodRestrict=POST").routeId("partners-release")
                 .bean(serviceKey, "requireServiceOrAdmin")
                 .process(answer(200, exchange -> requests.release(responses.requestBody(exchange, JsonNode.class))));
+
+        // Reservation steps a store failure cut short (a unit taken, its reservation never written) are settled.
+        long settleEvery = Math.max(1, settleAfter.toMillis() / 2);
+        RouteNodes.consumer("partners-unfinished-in", from("scheduler:partners-unfinished?delay=" + settleEvery
+                + "&initialDelay=" + settleEvery)).routeId("partners-settle-unfinished")
+                .process(exchange -> requests.settleUnfinished(settleAfter)).id("partners-settle-stale-steps");
     }
 
     private static String partnerId(Exchange exchange) {

@@ -18,6 +18,7 @@ import io.orderhub.support.HubTest;
 import io.orderhub.support.HubTestSupport;
 import io.orderhub.support.ShopifyOrders;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,6 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"orderhub.admin.api-key=" + PartnerServiceTest.ADMIN_KEY,
         "orderhub.assignment.poll-interval=100ms"})
 class PartnerServiceTest extends HubTestSupport {
+
+    @Autowired
+    PartnerRegistry registry;
+    @Autowired
+    PartnerAssigner assigner;
 
     static final String ADMIN_KEY = "partner-test-admin-key";
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + ADMIN_KEY);
@@ -153,6 +159,53 @@ class PartnerServiceTest extends HubTestSupport {
         assertThat(delivery(orderId).path("status").asText()).isEqualTo("cancelled");
         hub().post(ShopifyOrders.cancelled(platformId));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> activeOrders("ottawa-one-slot") == 0);
+    }
+
+    @Test
+    void aUnitTakenWhoseReservationWasNeverWrittenCountsOnceWhenTheOrderComesBack() {
+        hub().request("POST", "/partners", ADMIN, partner("vilnius-cut", "LT", 10).replace("Tallinn", "Vilnius"));
+        // The store failed right after the unit was taken: the reservation document was never written.
+        assertThat(registry.reserve(registered("vilnius-cut"), "ord_cut_1", System.currentTimeMillis())).isPresent();
+        assertThat(activeOrders("vilnius-cut")).isEqualTo(1);
+
+        Answer retried = hub().request("POST", "/partners/assign", ADMIN, order("ord_cut_1", "LT", "10111", "Vilnius", "20.00"));
+
+        assertThat(retried.field("partner_id")).isEqualTo("vilnius-cut");
+        assertThat(activeOrders("vilnius-cut")).isEqualTo(1);
+        assertThat(registry.reservationOf("ord_cut_1")).contains("vilnius-cut");
+        assertThat(hub().request("POST", "/partners/release", ADMIN, "{\"order_id\":\"ord_cut_1\"}").field("released_from"))
+                .isEqualTo("vilnius-cut");
+        assertThat(activeOrders("vilnius-cut")).isZero();
+    }
+
+    @Test
+    void theSweepFinishesStepsThatNoCallComesBackFor() {
+        hub().request("POST", "/partners", ADMIN, partner("riga-first", "LV", 10));
+        hub().request("POST", "/partners", ADMIN, partner("riga-second", "LV", 10));
+        long longAgo = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
+        // A unit taken for an order whose reservation was never written, and one taken for an order that holds
+        // its reservation at another partner (a concurrent call won), both cut short by a failure.
+        registry.reserve(registered("riga-first"), "ord_sweep_1", longAgo);
+        registry.reserve(registered("riga-first"), "ord_sweep_2", longAgo);
+        PartnerRegistry.Unfinished won = registry.reserve(registered("riga-second"), "ord_sweep_2", longAgo).orElseThrow();
+        assertThat(registry.record(won)).isTrue();
+        registry.finish(won);
+        // A step under way now is the call's own to finish.
+        registry.reserve(registered("riga-second"), "ord_sweep_3", System.currentTimeMillis());
+
+        assigner.settleStale(Duration.ofMinutes(1).toMillis());
+
+        assertThat(registry.reservationOf("ord_sweep_1")).contains("riga-first");
+        assertThat(registry.reservationOf("ord_sweep_2")).contains("riga-second");
+        assertThat(activeOrders("riga-first")).isEqualTo(1);
+        assertThat(activeOrders("riga-second")).isEqualTo(2);
+        assertThat(registered("riga-first").unfinished()).isEmpty();
+        assertThat(registered("riga-second").unfinished()).extracting(PartnerRegistry.Unfinished::orderId).containsExactly("ord_sweep_3");
+        assertThat(registry.reservationOf("ord_sweep_3")).isEmpty();
+    }
+
+    private PartnerRegistry.Registered registered(String partnerId) {
+        return registry.find(partnerId).orElseThrow();
     }
 
     private JsonNode delivery(String orderId) {
