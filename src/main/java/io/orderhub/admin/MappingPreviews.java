@@ -27,21 +27,9 @@ import org.springframework.stereotype.Component;
  * headers or hydrated parts. A {@code custom} store's mapping is chosen with {@code ?store_uid=}.
  */
 @Component
-public class MappingPreviews {
+public record MappingPreviews(OrderMapper mapper, OrderTranslator translator, PayloadJson json, Clock clock) {
 
     static final String DEFAULT_STORE = "preview";
-
-    private final OrderMapper mapper;
-    private final OrderTranslator translator;
-    private final PayloadJson json;
-    private final Clock clock;
-
-    public MappingPreviews(OrderMapper mapper, OrderTranslator translator, PayloadJson json, Clock clock) {
-        this.mapper = mapper;
-        this.translator = translator;
-        this.json = json;
-        this.clock = clock;
-    }
 
     /** HTTP status (200 or 422) and body ({@code order}, or {@code errors} and the order as far as it got). */
     public Preview preview(String platform, String storeUid, byte[] body) {

@@ -13,15 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Publishes every delivery transition as {@code delivery.changed} for the dashboard and the customer's page. */
 @Component
-public class DeliveryEvents {
-
-    private final ProducerTemplate producer;
-    private final MeterRegistry meters;
-
-    public DeliveryEvents(ProducerTemplate producer, MeterRegistry meters) {
-        this.producer = producer;
-        this.meters = meters;
-    }
+public record DeliveryEvents(ProducerTemplate producer, MeterRegistry meters) {
 
     public void changed(Document order, Instant at) {
         Document delivery = order.get("delivery", Document.class);

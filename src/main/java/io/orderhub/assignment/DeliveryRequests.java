@@ -1,6 +1,5 @@
 package io.orderhub.assignment;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.problem.Problems;
 import io.orderhub.security.TrackingTokens;
@@ -13,17 +12,9 @@ import org.springframework.stereotype.Component;
  * hands in the order id, the caller's standing and the body's bytes, and answers with the delivery block.
  */
 @Component
-public class DeliveryRequests {
+public record DeliveryRequests(Assignments assignments, TrackingTokens tokens) {
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
-
-    private final Assignments assignments;
-    private final TrackingTokens tokens;
-
-    public DeliveryRequests(Assignments assignments, TrackingTokens tokens) {
-        this.assignments = assignments;
-        this.tokens = tokens;
-    }
 
     /** Only the customer (with the order's tracking {@code token}) or an operator answers the choice offered. */
     public void requireDecider(String orderId, String token, boolean operator) {

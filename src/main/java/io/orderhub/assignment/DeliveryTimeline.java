@@ -31,17 +31,11 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component
-public class DeliveryTimeline {
+public record DeliveryTimeline(AssignmentProperties properties) {
 
     public static final String WAIT = "wait";
     public static final String CANCEL = "cancel";
     public static final String BACKGROUND_CHOICE = "background";
-
-    private final AssignmentProperties properties;
-
-    public DeliveryTimeline(AssignmentProperties properties) {
-        this.properties = properties;
-    }
 
     /** The first claim of a new order starts the search. */
     public Optional<Transition> begin(DeliveryState state, Instant now) {

@@ -17,13 +17,7 @@ import org.springframework.stereotype.Component;
  * deliveries, not a stopped subscription; a quiet store with nothing missing is just quiet.
  */
 @Component
-public class DashboardStores {
-
-    private final StoreStatus status;
-
-    public DashboardStores(StoreStatus status) {
-        this.status = status;
-    }
+public record DashboardStores(StoreStatus status) {
 
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> items() {

@@ -23,19 +23,11 @@ import org.springframework.stereotype.Component;
  * Apart from {@code order}, which knows nothing of platforms: a dead letter is the delivery that never became one.
  */
 @Component
-public class DeadLetters {
+public record DeadLetters(StoreDurability durability, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     /** Exchange property with the {@link Kept} dead letter, from its document to its answer and event. */
     private static final String KEPT = "orderhubDeadLetter";
-
-    private final StoreDurability durability;
-    private final Clock clock;
-
-    public DeadLetters(StoreDurability durability, Clock clock) {
-        this.durability = durability;
-        this.clock = clock;
-    }
 
     /** A dead letter's id and why the delivery could not be mapped. */
     private record Kept(String id, String reason) {

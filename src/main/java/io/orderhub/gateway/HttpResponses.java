@@ -22,21 +22,13 @@ import org.springframework.stereotype.Component;
  * request's headers are dropped first, so nothing a platform sent (its secret header included) is echoed.
  */
 @Component
-public class HttpResponses {
+public record HttpResponses(ObjectMapper json, ImportMetrics metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(HttpResponses.class);
     private static final String PROBLEM_BASE = "https://orderhub.io/problems/";
     private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     private static final String IMPORT_ROUTE = "import-gateway";
-
-    private final ObjectMapper json;
-    private final ImportMetrics metrics;
-
-    public HttpResponses(ObjectMapper json, ImportMetrics metrics) {
-        this.json = json;
-        this.metrics = metrics;
-    }
 
     public void importResult(Exchange exchange) {
         ImportAnswer result = exchange.getMessage().getBody(ImportAnswer.class);

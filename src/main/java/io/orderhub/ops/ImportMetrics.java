@@ -14,17 +14,11 @@ import org.springframework.stereotype.Component;
  * and keeps the tag sets bounded (platforms, the contract's outcomes, problem types).
  */
 @Component
-public class ImportMetrics {
+public record ImportMetrics(MeterRegistry meters) {
 
     public static final String IMPORTS = "orderhub.imports";
     public static final String LATENCY = "orderhub.import.latency";
     public static final String CACHE = "orderhub.idempotency.cache";
-
-    private final MeterRegistry meters;
-
-    public ImportMetrics(MeterRegistry meters) {
-        this.meters = meters;
-    }
 
     /** An answer to a delivery: outcome is the contract's status, or {@code rejected} with the problem type. */
     public void answered(String platform, String outcome, String reason, Instant receivedAt) {

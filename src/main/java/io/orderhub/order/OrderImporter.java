@@ -20,30 +20,14 @@ import org.springframework.stereotype.Component;
  * (MAPPING.md, "Update, duplicate, stale"). Each answer goes out only once what it reports is durable.
  */
 @Component
-public class OrderImporter {
+public record OrderImporter(OrderRepository repository, GroupCommitInserts inserts, OrderIdempotentRepository cache,
+        StoreDurability durability, Clock clock, ImportMetrics metrics) {
 
     /** Exchange property with the {@link OrderEvent} a created or changed order publishes. */
     public static final String EVENT = "orderhubOrderEvent";
     /** Exchange property with a {@link KeptDelivery} that changed nothing but belongs in the order's history. */
     public static final String KEPT_DELIVERY = "orderhubKeptDelivery";
     private static final int MAX_CONCURRENT_UPDATE_ATTEMPTS = 10;
-
-    private final OrderRepository repository;
-    private final OrderIdempotentRepository cache;
-    private final GroupCommitInserts inserts;
-    private final StoreDurability durability;
-    private final Clock clock;
-    private final ImportMetrics metrics;
-
-    public OrderImporter(OrderRepository repository, GroupCommitInserts inserts, OrderIdempotentRepository cache,
-            StoreDurability durability, Clock clock, ImportMetrics metrics) {
-        this.repository = repository;
-        this.inserts = inserts;
-        this.cache = cache;
-        this.durability = durability;
-        this.clock = clock;
-        this.metrics = metrics;
-    }
 
     /** A delivery kept in an order's history after the answer, off the import's path. */
     public record KeptDelivery(String orderId, Document delivery) {

@@ -19,19 +19,13 @@ import org.springframework.stereotype.Component;
 
 /** The read side of the contract: one order, a filtered page of orders, an order's raw deliveries. */
 @Component
-public class OrderQueries {
+public record OrderQueries(OrderRepository repository) {
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
     private static final List<String> FILTERS = List.of("platform", "store_uid", "platform_order_id", "financial_status",
             "fulfillment_status");
-
-    private final OrderRepository repository;
-
-    public OrderQueries(OrderRepository repository) {
-        this.repository = repository;
-    }
 
     public String order(String orderId) {
         Document stored = repository.findPublic(orderId)

@@ -21,19 +21,11 @@ import org.springframework.stereotype.Component;
  * step; a step a failure left behind is settled by the order's next call or by {@link #settleStale}.
  */
 @Component
-public class PartnerAssigner {
+public record PartnerAssigner(PartnerRegistry registry, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerAssigner.class);
     /** Tries of a release that meets another step of the same order under way at its partner. */
     private static final int RELEASE_TRIES = 5;
-
-    private final PartnerRegistry registry;
-    private final Clock clock;
-
-    public PartnerAssigner(PartnerRegistry registry, Clock clock) {
-        this.registry = registry;
-        this.clock = clock;
-    }
 
     public record Assignment(String partnerId, String reason) {
     }

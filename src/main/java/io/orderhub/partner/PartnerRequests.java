@@ -13,15 +13,7 @@ import org.springframework.stereotype.Component;
  * request body's bytes and answers with what comes back (a partner's view, a list, an assignment).
  */
 @Component
-public class PartnerRequests {
-
-    private final PartnerRegistry registry;
-    private final PartnerAssigner assigner;
-
-    public PartnerRequests(PartnerRegistry registry, PartnerAssigner assigner) {
-        this.registry = registry;
-        this.assigner = assigner;
-    }
+public record PartnerRequests(PartnerRegistry registry, PartnerAssigner assigner) {
 
     public Map<String, Object> list() {
         return Map.of("items", registry.all().stream().map(PartnerRequests::view).toList());

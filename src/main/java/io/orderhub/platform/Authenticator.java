@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * parsed. Every comparison is constant-time so a caller learns nothing from how long a refusal takes.
  */
 @Component
-public class Authenticator {
+public record Authenticator(StoreRegistry stores) {
 
     /** One Mac per thread, re-keyed per delivery: no provider lookup on every request. */
     private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
@@ -36,12 +36,6 @@ public class Authenticator {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     });
-
-    private final StoreRegistry stores;
-
-    public Authenticator(StoreRegistry stores) {
-        this.stores = stores;
-    }
 
     /** The store a delivery claims to come from, refused when unknown or without a secret. */
     public Store store(String platform, String storeUid) {

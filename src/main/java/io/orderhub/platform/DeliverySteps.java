@@ -20,24 +20,8 @@ import org.springframework.stereotype.Component;
 
 /** Steps every platform route takes; a platform route adds only what is its own. */
 @Component
-public class DeliverySteps {
-
-    private final Authenticator authenticator;
-    private final StoreRateLimiter rateLimiter;
-    private final WebhookArrivals health;
-    private final OrderTranslator translator;
-    private final PayloadJson json;
-    private final Hydrator hydrator;
-
-    public DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, WebhookArrivals health,
-            OrderTranslator translator, PayloadJson json, Hydrator hydrator) {
-        this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
-        this.health = health;
-        this.translator = translator;
-        this.json = json;
-        this.hydrator = hydrator;
-    }
+public record DeliverySteps(Authenticator authenticator, StoreRateLimiter rateLimiter, WebhookArrivals health,
+        OrderTranslator translator, PayloadJson json, Hydrator hydrator) {
 
     public Authenticator authenticator() {
         return authenticator;

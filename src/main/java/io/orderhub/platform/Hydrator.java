@@ -19,15 +19,7 @@ import org.springframework.stereotype.Component;
  * unreachable, 404 for the order: dead letter), merged into one envelope beside the received event.
  */
 @Component
-public class Hydrator {
-
-    private final PlatformApi api;
-    private final OrderTranslator translator;
-
-    public Hydrator(PlatformApi api, OrderTranslator translator) {
-        this.api = api;
-        this.translator = translator;
-    }
+public record Hydrator(PlatformApi api, OrderTranslator translator) {
 
     /** The envelope of the order {@code orderId} names; an event that names none is unmappable. */
     public ObjectNode hydrate(Exchange exchange, Hydration hydration, String orderId) {

@@ -18,25 +18,13 @@ import org.springframework.stereotype.Component;
  * The gateway's answer when the store fails: an authenticated delivery is kept in the import queue and
  * answered 202 {@code {"status":"queued","idempotency_key":…,"queue_id":…}}; when the queue cannot keep it
  * durably either, 503 with {@code Retry-After}, so the platform retries. Nothing is acknowledged that is not durable.
+ * Refusals are counted where they are answered (rejected, 503); a queued delivery is counted here.
  */
 @Component
 @ConditionalOnRole("import")
-public class DeliveryQueueing {
-
-    /** Meter name of the import outcomes counted here ({@code outcome=queued} or {@code refused}). */
+public record DeliveryQueueing(ImportQueue queue, HttpResponses responses, ImportMetrics metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueueing.class);
-
-    private final ImportQueue queue;
-    private final HttpResponses responses;
-    private final ImportMetrics metrics;
-
-    /** Refusals are counted where they are answered (rejected, 503); a queued delivery is counted here. */
-    public DeliveryQueueing(ImportQueue queue, HttpResponses responses, ImportMetrics metrics) {
-        this.queue = queue;
-        this.responses = responses;
-        this.metrics = metrics;
-    }
 
     public void queueOrRefuse(Exchange exchange) {
         InboundDelivery delivery = Deliveries.delivery(exchange);

@@ -1,25 +1,19 @@
 package io.orderhub.reconcile;
 
-import io.orderhub.translate.PayloadJson;
-
 /**
  * A listing filtered by update time and paged by offset or page number: the position is a {@link Keyset}, so an
  * order changed during a run never shifts another one out of the pages still to be read.
  */
 public abstract class KeysetOrdersApi extends PlatformOrdersApi {
 
-    protected KeysetOrdersApi(PlatformListing listing, ApiCalls calls, PayloadJson json) {
-        super(listing, calls, json);
-    }
-
     @Override
-    public final Page page(ReconciledStore store, Window window, String position) {
-        return page(store, window, Keyset.of(position), limit(store));
+    public final Page page(ApiCalls calls, ReconciledStore store, Window window, String position) {
+        return page(calls, store, window, Keyset.of(position), limit(store));
     }
 
     /**
      * The page that starts at {@code keyset}: the listing asked from {@link Keyset#from} to the window's end, at
      * {@link Keyset#offset} (or {@link Keyset#page}), {@code limit} orders, read with {@link Keyset#next}.
      */
-    protected abstract Page page(ReconciledStore store, Window window, Keyset keyset, int limit);
+    protected abstract Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit);
 }

@@ -20,8 +20,11 @@ public interface OrdersApi {
 
     String platform();
 
-    /** A page of the window; {@code position} is null for the first page, else a previous page's {@code next}. */
-    Page page(ReconciledStore store, Window window, String position);
+    /**
+     * A page of the window, asked with {@code calls}; {@code position} is null for the first page, else a previous
+     * page's {@code next}.
+     */
+    Page page(ApiCalls calls, ReconciledStore store, Window window, String position);
 
     /** The pulled order as a delivery the platform's route and mapping file accept unchanged. */
     InboundDelivery delivery(ReconciledStore store, JsonNode order, String eventId, Instant pulledAt);

@@ -1,19 +1,30 @@
 package io.orderhub.reconcile;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.stereotype.Component;
+
 /**
- * What reconciliation must know of a platform's order listing besides its calls: whose it is, whether the platform's
- * route hydrates what it is handed (a thin platform, whose pulled orders go through the route as the thin event its
- * webhook would be), and the most orders one page may hold.
+ * Declares a platform's {@link PlatformOrdersApi} (and makes it a bean): whose order listing it is, whether the
+ * platform's route hydrates what it is handed (a thin platform, whose pulled orders go through the route as the thin
+ * event its webhook would be), and the most orders one page may hold.
  */
-public record PlatformListing(String platform, boolean hydrated, int maxPage) {
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface PlatformListing {
 
-    /** The route takes the pulled order whole. */
-    public static PlatformListing whole(String platform, int maxPage) {
-        return new PlatformListing(platform, false, maxPage);
-    }
+    /** The platform's name, as its route and mapping file know it. */
+    String platform();
 
-    /** The route hydrates a thin event naming the pulled order, as it hydrates a webhook. */
-    public static PlatformListing thin(String platform, int maxPage) {
-        return new PlatformListing(platform, true, maxPage);
-    }
+    /** The route hydrates a thin event naming the pulled order, as it hydrates a webhook; else it takes the order whole. */
+    boolean hydrated();
+
+    /** The most orders the listing returns in one page; none stated: the store's page size. */
+    int maxPage() default Integer.MAX_VALUE;
 }

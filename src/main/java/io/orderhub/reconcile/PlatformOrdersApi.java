@@ -1,26 +1,22 @@
 package io.orderhub.reconcile;
 
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderhub.config.OrderHubProperties.StoreApi;
 import io.orderhub.platform.StoreRegistry.Store;
-import io.orderhub.translate.PayloadJson;
+import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * What every platform's {@link OrdersApi} shares: its name, the API calls and JSON it builds deliveries with, and
- * whether its route hydrates what it is given (a thin platform: then the pulled orders are imported as the store
- * the api block describes, so hydration asks the API the listing came from).
+ * What every platform's {@link OrdersApi} shares: what its {@link PlatformListing} declares, its name and whether its
+ * route hydrates what it is given (a thin platform: then the pulled orders are imported as the store the api block
+ * describes, so hydration asks the API the listing came from). It holds nothing else: the calls come with each page.
  */
 public abstract class PlatformOrdersApi implements OrdersApi {
 
-    protected final ApiCalls calls;
-    protected final PayloadJson json;
-    private final PlatformListing listing;
-
-    protected PlatformOrdersApi(PlatformListing listing, ApiCalls calls, PayloadJson json) {
-        this.listing = listing;
-        this.calls = calls;
-        this.json = json;
-    }
+    private final PlatformListing listing = Objects.requireNonNull(AnnotationUtils.findAnnotation(getClass(), PlatformListing.class),
+            () -> getClass().getSimpleName() + " needs its @PlatformListing");
 
     @Override
     public final String platform() {
@@ -37,7 +33,7 @@ public abstract class PlatformOrdersApi implements OrdersApi {
         return Math.min(listing.maxPage(), store.api().pageSize());
     }
 
-    protected ObjectNode object() {
-        return json.mapper().createObjectNode();
+    protected static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
     }
 }

@@ -46,6 +46,7 @@ public class Reconciler {
 
     private final ReconciledStores stores;
     private final Map<String, OrdersApi> apis;
+    private final ApiCalls calls;
     private final Checkpoints checkpoints;
     private final StoreHealth health;
     private final ReconcileProperties settings;
@@ -53,10 +54,11 @@ public class Reconciler {
     private final Clock clock;
     private final String owner;
 
-    public Reconciler(ReconciledStores stores, List<OrdersApi> apis, Checkpoints checkpoints, StoreHealth health,
-            ReconcileProperties settings, MeterRegistry meters, Clock clock) {
+    public Reconciler(ReconciledStores stores, List<OrdersApi> apis, ApiCalls calls, Checkpoints checkpoints,
+            StoreHealth health, ReconcileProperties settings, MeterRegistry meters, Clock clock) {
         this.stores = stores;
         this.apis = apis.stream().collect(Collectors.toMap(OrdersApi::platform, Function.identity()));
+        this.calls = calls;
         this.checkpoints = checkpoints;
         this.health = health;
         this.settings = settings;
@@ -138,7 +140,7 @@ public class Reconciler {
 
     /** The orders of the run's next page. */
     public List<JsonNode> nextPage(@ExchangeProperty(PASS) Pass pass) {
-        Page page = pass.api.page(pass.store, pass.window, pass.position);
+        Page page = pass.api.page(calls, pass.store, pass.window, pass.position);
         pass.position = page.next();
         pass.createdInPage = 0;
         return page.orders();

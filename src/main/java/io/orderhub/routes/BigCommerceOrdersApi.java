@@ -17,8 +17,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * BigCommerce's V2 API: {@code GET /stores/{hash}/v2/orders} with {@code min/max_date_modified}, oldest change first,
@@ -26,17 +24,13 @@ import org.springframework.stereotype.Component;
  * thin event, which the BigCommerce route hydrates exactly as it hydrates a webhook (order, products, shipping
  * addresses), from the API the store's api block names.
  */
-@Component
+@PlatformListing(platform = "bigcommerce", hydrated = true, maxPage = 250)
 public class BigCommerceOrdersApi extends KeysetOrdersApi {
 
     private static final String DEFAULT_API = "https://api.bigcommerce.com";
 
-    public BigCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.thin("bigcommerce", 250), calls, json);
-    }
-
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         String base = store.store().apiBaseUrl() == null ? DEFAULT_API : store.store().apiBaseUrl();
         URI uri = URI.create(base + "/stores/" + store.storeUid() + "/v2/orders?min_date_modified=" + keyset.from(window)
                 + "&max_date_modified=" + window.to() + "&sort=date_modified:asc&limit=" + limit

@@ -14,8 +14,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Ecwid's REST API v3 search orders (docs/platforms/ecwid.md): {@code GET /api/v3/{storeId}/orders} with
@@ -23,15 +21,11 @@ import org.springframework.stereotype.Component;
  * {@code limit} (at most 100), a bearer token; paged by {@link Keyset}. Each order becomes the thin event Ecwid would
  * have sent, which the Ecwid route hydrates as it hydrates a webhook (the order and the store profile).
  */
-@Component
+@PlatformListing(platform = "ecwid", hydrated = true, maxPage = 100)
 public class EcwidOrdersApi extends KeysetOrdersApi {
 
-    public EcwidOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.thin("ecwid", 100), calls, json);
-    }
-
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl("https://app.ecwid.com") + "/api/v3/" + store.storeUid() + "/orders?updatedFrom="
                 + keyset.from(window).getEpochSecond() + "&updatedTo=" + window.to().getEpochSecond()
                 + "&sortBy=UPDATED_DATE_ASC&offset=" + keyset.offset() + "&limit=" + limit);

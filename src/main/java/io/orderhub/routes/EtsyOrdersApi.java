@@ -17,8 +17,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Etsy's Open API v3 getShopReceipts (docs/platforms/etsy.md): {@code GET /v3/application/shops/{shop_id}/receipts}
@@ -28,20 +26,19 @@ import org.springframework.stereotype.Component;
  * second. Each receipt becomes the thin event Etsy would have sent, which the Etsy route hydrates as it
  * hydrates a webhook.
  */
-@Component
+@PlatformListing(platform = "etsy", hydrated = true, maxPage = 100)
 public class EtsyOrdersApi extends KeysetOrdersApi {
 
     private static final String DEFAULT_API = "https://openapi.etsy.com";
 
     private final EtsyRoute.Settings settings;
 
-    public EtsyOrdersApi(ApiCalls calls, PayloadJson json, EtsyRoute.Settings settings) {
-        super(PlatformListing.thin("etsy", 100), calls, json);
+    public EtsyOrdersApi(EtsyRoute.Settings settings) {
         this.settings = settings;
     }
 
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl(DEFAULT_API) + "/v3/application/shops/" + store.storeUid()
                 + "/receipts?min_last_modified=" + keyset.from(window).getEpochSecond() + "&max_last_modified="
                 + window.to().getEpochSecond() + "&sort_on=updated&sort_order=asc&limit=" + limit

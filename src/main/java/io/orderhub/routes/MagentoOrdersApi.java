@@ -18,8 +18,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Magento 2 / Adobe Commerce REST (docs/platforms/magento.md): {@code GET /rest/V1/orders} with {@code searchCriteria}
@@ -29,19 +27,15 @@ import org.springframework.stereotype.Component;
  * its addresses where the webhook has them ({@code addresses}, not the REST {@code billing_address} and
  * shipping assignments).
  */
-@Component
+@PlatformListing(platform = "magento", hydrated = false)
 public class MagentoOrdersApi extends KeysetOrdersApi {
 
     private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String CRITERIA = "searchCriteria%5B";
     private static final String FILTER = CRITERIA + "filter_groups%5D%5B";
 
-    public MagentoOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.whole("magento", Integer.MAX_VALUE), calls, json);
-    }
-
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         URI uri = URI.create(store.baseUrl("https://" + store.storeUid()) + "/rest/V1/orders?"
                 + filter(0, "gteq", keyset.from(window)) + "&" + filter(1, "lteq", window.to())
                 + "&" + CRITERIA + "sortOrders%5D%5B0%5D%5Bfield%5D=updated_at&" + CRITERIA + "sortOrders%5D%5B0%5D%5Bdirection%5D=ASC"

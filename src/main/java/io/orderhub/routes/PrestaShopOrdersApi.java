@@ -19,8 +19,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * PrestaShop's Webservice (docs/platforms/prestashop.md): {@code GET /api/orders?display=[id,date_upd]&filter[date_upd]=
@@ -29,20 +27,15 @@ import org.springframework.stereotype.Component;
  * per store), so the window is asked in that zone. Only ids are listed: each becomes the thin hook event the shop's
  * module would have sent, which the PrestaShop route hydrates as it hydrates a webhook.
  */
-@Component
+@PlatformListing(platform = "prestashop", hydrated = true)
 public class PrestaShopOrdersApi extends KeysetOrdersApi {
-
 
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
-    public PrestaShopOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.thin("prestashop", Integer.MAX_VALUE), calls, json);
-    }
-
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         String base = store.baseUrl("https://" + store.storeUid());
-        ZoneId zone = zones.computeIfAbsent(store.key(), key -> zone(store, base));
+        ZoneId zone = zones.computeIfAbsent(store.key(), key -> zone(calls, store, base));
         URI uri = URI.create(base + "/api/orders?output_format=JSON&display=%5Bid,date_upd%5D&filter%5Bdate_upd%5D=%5B"
                 + local(keyset.from(window), zone) + "," + local(window.to(), zone) + "%5D&date=1"
                 + "&sort=%5Bdate_upd_ASC,id_ASC%5D&limit=" + keyset.offset() + "," + limit);
@@ -62,7 +55,7 @@ public class PrestaShopOrdersApi extends KeysetOrdersApi {
     }
 
     /** {@code PS_TIMEZONE}, UTC when the shop sets none. */
-    private ZoneId zone(ReconciledStore store, String base) {
+    private static ZoneId zone(ApiCalls calls, ReconciledStore store, String base) {
         URI uri = URI.create(base + "/api/configurations?output_format=JSON&display=full&filter%5Bname%5D=PS_TIMEZONE");
         for (JsonNode configuration : calls.json(calls.get(uri, auth(store)), uri).path("configurations")) {
             try {

@@ -16,8 +16,6 @@ import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Shopify's REST Admin API: {@code GET /admin/api/{version}/orders.json} with {@code updated_at_min/max},
@@ -25,18 +23,14 @@ import org.springframework.stereotype.Component;
  * ({@code X-Shopify-Shop-Api-Call-Limit: 32/40}, 2 calls a second leak out) is let drain to half before the
  * next call when it is 80 % full; a 429 waits its {@code Retry-After}.
  */
-@Component
+@PlatformListing(platform = "shopify", hydrated = false, maxPage = 250)
 public class ShopifyOrdersApi extends PlatformOrdersApi {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final double LEAK_PER_SECOND = 2.0;
 
-    public ShopifyOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.whole("shopify", 250), calls, json);
-    }
-
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
+    public Page page(ApiCalls calls, ReconciledStore store, Window window, String position) {
         URI uri = position != null ? URI.create(position) : URI.create(store.baseUrl("https://" + store.storeUid())
                 + "/admin/api/" + store.api().apiVersion() + "/orders.json?status=any&limit=" + limit(store)
                 + "&updated_at_min=" + window.from() + "&updated_at_max=" + window.to() + "&order=updated_at+asc");

@@ -15,8 +15,6 @@ import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Squarespace's Commerce Orders API (docs/platforms/squarespace.md): {@code GET /1.0/commerce/orders} with
@@ -25,15 +23,11 @@ import org.springframework.stereotype.Component;
  * User-Agent Squarespace asks of every client. Each order becomes the thin notification Squarespace would have
  * sent, which the Squarespace route hydrates as it hydrates a webhook.
  */
-@Component
+@PlatformListing(platform = "squarespace", hydrated = true, maxPage = 50)
 public class SquarespaceOrdersApi extends PlatformOrdersApi {
 
-    public SquarespaceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.thin("squarespace", 50), calls, json);
-    }
-
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
+    public Page page(ApiCalls calls, ReconciledStore store, Window window, String position) {
         String query = position == null ? "modifiedAfter=" + window.from() + "&modifiedBefore=" + window.to()
                 : "cursor=" + URLEncoder.encode(position, StandardCharsets.UTF_8);
         URI uri = URI.create(store.baseUrl("https://api.squarespace.com") + "/1.0/commerce/orders?" + query);

@@ -16,8 +16,6 @@ import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.PlatformOrdersApi;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * Wix eCommerce Search Orders (docs/platforms/wix.md): {@code POST /ecom/v1/orders/search} with a filter on
@@ -26,17 +24,13 @@ import org.springframework.stereotype.Component;
  * The listing carries whole orders, so each becomes the event Wix would have sent: an unsigned JWT (a replay's
  * authenticity is its credentials, not a signature) whose event holds the order as {@code updatedEvent.currentEntity}.
  */
-@Component
+@PlatformListing(platform = "wix", hydrated = false, maxPage = 100)
 public class WixOrdersApi extends PlatformOrdersApi {
 
     private static final String NO_SIGNATURE_HEADER = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
 
-    public WixOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.whole("wix", 100), calls, json);
-    }
-
     @Override
-    public Page page(ReconciledStore store, Window window, String position) {
+    public Page page(ApiCalls calls, ReconciledStore store, Window window, String position) {
         URI uri = URI.create(store.baseUrl("https://www.wixapis.com") + "/ecom/v1/orders/search");
         ObjectNode query = object();
         ObjectNode search = query.putObject("search");

@@ -19,8 +19,6 @@ import io.orderhub.reconcile.KeysetOrdersApi;
 import io.orderhub.reconcile.OrdersApi;
 import io.orderhub.reconcile.PlatformListing;
 import io.orderhub.reconcile.ReconciledStore;
-import io.orderhub.translate.PayloadJson;
-import org.springframework.stereotype.Component;
 
 /**
  * WooCommerce's REST API v3: {@code GET /wp-json/wc/v3/orders} with {@code modified_after/before} in GMT, oldest
@@ -28,15 +26,11 @@ import org.springframework.stereotype.Component;
  * is exclusive, so a page asks from one second before the last order read. The consumer key and secret go as
  * HTTP basic auth (WooCommerce takes that over HTTPS), never in the query string, which web servers log.
  */
-@Component
+@PlatformListing(platform = "woocommerce", hydrated = false, maxPage = 100)
 public class WooCommerceOrdersApi extends KeysetOrdersApi {
 
-    public WooCommerceOrdersApi(ApiCalls calls, PayloadJson json) {
-        super(PlatformListing.whole("woocommerce", 100), calls, json);
-    }
-
     @Override
-    protected Page page(ReconciledStore store, Window window, Keyset keyset, int limit) {
+    protected Page page(ApiCalls calls, ReconciledStore store, Window window, Keyset keyset, int limit) {
         String credentials = store.api().consumerKey() + ":" + store.api().consumerSecret();
         URI uri = URI.create(store.baseUrl("https://" + store.storeUid()) + "/wp-json/wc/v3/orders?modified_after="
                 + keyset.from(window).minusSeconds(1) + "&modified_before=" + window.to()

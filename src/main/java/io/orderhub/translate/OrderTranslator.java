@@ -36,23 +36,13 @@ import org.springframework.stereotype.Component;
  * and version the idempotent consumer compares).
  */
 @Component
-public class OrderTranslator {
+public record OrderTranslator(OrderMapper mapper, OrderSchemaValidator validator, PayloadJson json) {
 
     /** The schema requires an id; the real one is only given when the order is first stored. */
     private static final String PLACEHOLDER_ID = "ord_pending";
     private static final Set<String> NOT_DIGESTED = Set.of("id", "source", "delivery");
     /** Plain compact JSON, as {@code JsonNode.toString()} writes it, whatever the application mapper's settings. */
     private static final ObjectWriter DIGEST_WRITER = new ObjectMapper().writer();
-
-    private final OrderMapper mapper;
-    private final OrderSchemaValidator validator;
-    private final PayloadJson json;
-
-    public OrderTranslator(OrderMapper mapper, OrderSchemaValidator validator, PayloadJson json) {
-        this.mapper = mapper;
-        this.validator = validator;
-        this.json = json;
-    }
 
     /** The envelope a mapping file reads: delivery metadata and the platform's order. */
     public ObjectNode envelope(Exchange exchange, JsonNode order) {
