@@ -18,6 +18,11 @@ if [[ ! -f target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt 
 fi
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
+# wrk (Debian) measures the no-op ceiling beside the harness's own, so the report shows whether the generator is the limit.
+if [[ "${1:-}" != "jmh" ]] && ! command -v wrk >/dev/null && command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
+  echo "installing Debian's wrk ..."
+  { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 || echo "could not install wrk: the report says so"
+fi
 if [[ "${1:-}" == "jmh" ]]; then
   shift
   exec java -cp "$classpath" org.openjdk.jmh.Main "${@:-io.orderhub.bench.MappingBenchmark}"

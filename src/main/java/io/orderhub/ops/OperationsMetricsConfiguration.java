@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Meters that come from components rather than from our own code: MongoDB command latency (the driver's
- * command listener), the Partner Service breaker, and the depth of the in-process
+ * command listener) and count by path ({@link StoreRoundTrips}), the Partner Service breaker, and the depth of the in-process
  * queues between the import path and its followers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +27,11 @@ class OperationsMetricsConfiguration {
     @Bean
     CommandListener mongoCommandMetrics(MeterRegistry meters) {
         return new MongoMetricsCommandListener(meters);
+    }
+
+    @Bean
+    CommandListener storeRoundTrips(MeterRegistry meters) {
+        return new StoreRoundTrips(meters);
     }
 
     @Bean

@@ -77,6 +77,8 @@ public final class BenchMain {
         LoadRunner.PhaseResult ceiling;
         LoadRunner.PhaseResult sustained;
         LoadRunner.PhaseResult openLoop;
+        WrkCeiling.Result wrk;
+        CostSampler.Costs costs;
         ResourceSampler.Memory memory;
         ExactlyOnce check;
         String profile = null;
@@ -94,14 +96,18 @@ public final class BenchMain {
                     options.warmupSeconds());
             runner.ceiling(workload.get(0), options.connections(), options.warmupSeconds());
             ceiling = runner.ceiling(workload.get(0), options.connections(), options.ceilingSeconds());
-            System.out.printf("%s: %,.0f req/s; import warm-up %d s ...%n", name, ceiling.rate(), options.warmupSeconds());
+            wrk = WrkCeiling.measure(hub.port(), workload.get(0), options.connections(), options.ceilingSeconds(), dir);
+            System.out.printf("%s: %,.0f req/s (wrk: %s); import warm-up %d s ...%n", name, ceiling.rate(),
+                    wrk.rate() == null ? wrk.why() : String.format("%,.0f req/s", wrk.rate()), options.warmupSeconds());
             runner.imports("warm-up", workload, outcomes, cursor, options.connections(), options.warmupSeconds());
             System.out.printf("%s: sustained imports, %d s ...%n", name, options.sustainedSeconds());
             Profiler profiler = options.jfr() ? Profiler.start(hub.pid(), hub.log().resolveSibling(name + "-sustained.jfr")) : null;
+            CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());
             try (ResourceSampler sampler = new ResourceSampler(hub.client(), hub.pid())) {
                 sustained = runner.imports("sustained", workload, outcomes, cursor, options.connections(), options.sustainedSeconds());
                 memory = sampler.stop();
             }
+            costs = cost.stop(sustained.ok());
             if (profiler != null) {
                 profile = profiler.stop();
             }
@@ -119,8 +125,8 @@ public final class BenchMain {
         for (int level : options.seedLevels()) {
             seeded.add(runSeeded(shape, options, workload, apiBaseUrl, work.resolve(name + "-" + level), level));
         }
-        return new BenchReport.ShapeRun(shape, ceiling, sustained, openLoop, memory, check, seeded, profile, hubFailures,
-                deliveries);
+        return new BenchReport.ShapeRun(shape, ceiling, wrk, sustained, costs, openLoop, memory, check, seeded, profile,
+                hubFailures, deliveries);
     }
 
     private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,

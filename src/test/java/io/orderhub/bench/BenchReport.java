@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
@@ -21,8 +22,8 @@ final class BenchReport {
     }
 
     /** Everything one shape's run measured. */
-    record ShapeRun(Deployment.Shape shape, LoadRunner.PhaseResult ceiling, LoadRunner.PhaseResult sustained,
-            LoadRunner.PhaseResult openLoop, ResourceSampler.Memory memory, ExactlyOnce check, List<SeededRun> seeded,
+    record ShapeRun(Deployment.Shape shape, LoadRunner.PhaseResult ceiling, WrkCeiling.Result wrk,
+            LoadRunner.PhaseResult sustained, CostSampler.Costs costs, LoadRunner.PhaseResult openLoop, ResourceSampler.Memory memory, ExactlyOnce check, List<SeededRun> seeded,
             String profile, List<String> hubFailures, Map<String, Long> deliveries) {
 
         boolean exactlyOnce() {
@@ -49,7 +50,16 @@ final class BenchReport {
                 + options.ceilingSeconds() + " s)", rate(run.ceiling()));
         row(out, "sustained imports/s (closed loop, " + options.connections() + " connections, " + options.sustainedSeconds()
                 + " s)", rate(run.sustained()) + (run.sustained().exhausted() ? " (pre-generated orders ran out: at least this)" : ""));
+        row(out, "no-op ceiling by wrk (Debian), 1 thread, the same connections, body and seconds", run.wrk().rate() == null
+                ? run.wrk().why() : String.format("%,.0f /s (the harness's is %.0f %% of it)", run.wrk().rate(), generatorShare(run)));
         row(out, "import rate / no-op ceiling", String.format("%.1f %%", ratio(run)));
+        CostSampler.Costs costs = run.costs();
+        row(out, "store round trips per import on the request path (a platform's answer waits), counted", roundTrips(costs.requestTotal(), costs.request()));
+        row(out, "store round trips per import in the background during the same " + options.sustainedSeconds()
+                + " s (assignment lags: see delivery status below)",
+                roundTrips(costs.backgroundTotal(), costs.background()));
+        row(out, "CPU milliseconds per import during the sustained run", String.format("%.2f (hub process%s)", costs.hubCpuMs() + costs.storeCpuMs(),
+                run.shape() == Deployment.Shape.EMBEDDED ? ", store included" : String.format(" %.2f + store process %.2f", costs.hubCpuMs(), costs.storeCpuMs())));
         row(out, "sustained latency p50 / p99 (closed loop, for information)", percentiles(run.sustained().latencyMicros(), 50, 99));
         if (run.openLoop() != null) {
             row(out, "open loop: scheduled rate / achieved answers per s", String.format("%,d / %,.0f", options.openLoopRate(),
@@ -79,6 +89,10 @@ final class BenchReport {
                 : "sustained imports/s, production shape (Redis + store over TCP)";
         goal(out, shapeGoal, "≥ 3,000", rate(run.sustained()), run.sustained().rate() >= 3000);
         goal(out, "import rate / no-op ceiling", "≥ 25 %", String.format("%.1f %%", ratio(run)), ratio(run) >= 25);
+        if (run.wrk().rate() != null) {
+            goal(out, "the generator is not the limit: its no-op ceiling vs wrk's", "within 10 %",
+                    String.format("%.0f %%", generatorShare(run)), Math.abs(100 - generatorShare(run)) <= 10);
+        }
         if (run.openLoop() != null) {
             Histogram h = run.openLoop().latencyMicros();
             goal(out, "p99 at " + options.openLoopRate() + "/s open loop (p50)", "≤ 50 ms (p50 ≤ 5 ms)",
@@ -152,6 +166,19 @@ final class BenchReport {
             values.add(String.format("%.1f", ms(h, p)));
         }
         return String.join(" / ", values) + " ms";
+    }
+
+    /** The harness's no-op ceiling as a share of wrk's. */
+    private static double generatorShare(ShapeRun run) {
+        return 100 * run.ceiling().rate() / run.wrk().rate();
+    }
+
+    private static String roundTrips(double total, Map<String, Double> byCommand) {
+        StringBuilder text = new StringBuilder(String.format("%.2f", total));
+        String parts = byCommand.entrySet().stream().filter(e -> e.getValue() >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        return parts.isEmpty() ? text.toString() : text.append(" (").append(parts).append(")").toString();
     }
 
     private static void row(StringBuilder out, String figure, String value) {

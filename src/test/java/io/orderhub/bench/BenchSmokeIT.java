@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark harness run for a few seconds against the packaged jar (embedded shape), so it cannot rot: it
- * must produce its table and its exactly-once check must hold. Its figures mean nothing here and are not asserted.
+ * must produce its table, count the cost per order, and its exactly-once check must hold. Its figures mean nothing
+ * here and are not asserted.
  */
 @Tag("bench-smoke")
 class BenchSmokeIT {
@@ -35,5 +36,8 @@ class BenchSmokeIT {
         assertThat(check.lost()).as(run.table()).isZero();
         assertThat(check.duplicated()).as(run.table()).isZero();
         assertThat(check.wronglyAnswered()).as(run.table()).isZero();
+        // The cost per order is counted by the hub: every new order's insert waited on the request path.
+        assertThat(run.run().costs().request()).as(run.table()).containsKey("orders.insert");
+        assertThat(run.run().costs().hubCpuMs()).as(run.table()).isPositive();
     }
 }

@@ -227,6 +227,11 @@ final class Deployment implements AutoCloseable {
         return hub.pid();
     }
 
+    /** The store's own process in the production shape; null when the store runs in the hub's JVM. */
+    Long storePid() {
+        return store == null ? null : store.pid();
+    }
+
     String storeUri() {
         return storeUri;
     }

@@ -14,6 +14,7 @@ import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
 import io.orderhub.support.HubTestSupport;
 import io.orderhub.support.Poll;
+import io.orderhub.support.PrometheusText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -92,6 +93,14 @@ class OperationsEndpointsTest extends HubTestSupport {
             // Store and Redis latency: timers of every command, so at least one per stored order and look-up.
             assertThat(metrics.sum("mongodb_driver_commands_seconds_count", Map.of("command", "insert")))
                     .isGreaterThanOrEqualTo(4);
+            // The same commands by the path that waits for them: each new order's insert holds up its answer; the
+            // assignment that followed (claims, transitions, the Partner Service's reservations) did not.
+            assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "request", "command", "insert",
+                    "collection", "orders"))).isGreaterThanOrEqualTo(3);
+            assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "background", "collection",
+                    "partner_assignments"))).as("reservations written after the answers").isGreaterThanOrEqualTo(3);
+            assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "request", "collection",
+                    "partner_assignments"))).as("no reservation on the request path").isZero();
             assertThat(metrics.sum("lettuce_command_completion_seconds_count", Map.of()))
                     .as("Redis latency: one command at least per cache look-up").isGreaterThanOrEqualTo(6);
 

@@ -1,19 +1,20 @@
-package io.orderhub.ops;
+package io.orderhub.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A scraped Prometheus text page, queried by metric name and label subset. */
-final class PrometheusText {
+public final class PrometheusText {
 
     private record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private final List<Sample> samples = new ArrayList<>();
 
-    PrometheusText(String page) {
+    public PrometheusText(String page) {
         for (String line : page.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -36,13 +37,22 @@ final class PrometheusText {
         }
     }
 
-    double sum(String name, Map<String, String> labels) {
+    public double sum(String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name))
                 .filter(s -> labels.entrySet().stream().allMatch(l -> l.getValue().equals(s.labels().get(l.getKey()))))
                 .mapToDouble(Sample::value).sum();
     }
 
-    boolean has(String name) {
+    /** The samples of {@code name}, summed by the value of one label ({@code command}, say). */
+    public Map<String, Double> sumBy(String name, Map<String, String> labels, String label) {
+        Map<String, Double> sums = new TreeMap<>();
+        samples.stream().filter(s -> s.name().equals(name))
+                .filter(s -> labels.entrySet().stream().allMatch(l -> l.getValue().equals(s.labels().get(l.getKey()))))
+                .forEach(s -> sums.merge(String.valueOf(s.labels().get(label)), s.value(), Double::sum));
+        return sums;
+    }
+
+    public boolean has(String name) {
         return samples.stream().anyMatch(s -> s.name().equals(name));
     }
 }
