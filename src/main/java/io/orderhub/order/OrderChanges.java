@@ -33,8 +33,15 @@ public final class OrderChanges {
 
     /** From a stored order document to a freshly mapped version of it. */
     public static List<Document> between(Document stored, JsonNode after) {
+        // Only the compared fields go through JSON: the internal ones (raw deliveries above all) are the bulk.
+        Document compared = new Document();
+        stored.forEach((name, value) -> {
+            if (compared(name)) {
+                compared.put(name, value);
+            }
+        });
         try {
-            return between(JSON.readTree(stored.toJson(RELAXED)), after);
+            return between(JSON.readTree(compared.toJson(RELAXED)), after);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored order is not readable as JSON", e);
         }
@@ -55,7 +62,7 @@ public final class OrderChanges {
             before.fieldNames().forEachRemaining(names::add);
             after.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                if (path.isEmpty() && (NOT_COMPARED.contains(name) || name.startsWith("_"))) {
+                if (path.isEmpty() && !compared(name)) {
                     continue;
                 }
                 collect(path.isEmpty() ? name : path + "." + name, before.get(name), after.get(name), changes);
@@ -73,6 +80,10 @@ public final class OrderChanges {
         if (!same(before, after)) {
             changes.add(new Document("path", path).append("from", plain(before)).append("to", plain(after)));
         }
+    }
+
+    private static boolean compared(String topLevelField) {
+        return !NOT_COMPARED.contains(topLevelField) && !topLevelField.startsWith("_");
     }
 
     private static boolean same(JsonNode a, JsonNode b) {

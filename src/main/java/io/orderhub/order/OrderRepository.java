@@ -29,6 +29,9 @@ public class OrderRepository {
     private static final Bson PUBLIC_FIELDS = Projections.exclude(OrderDocuments.DIGEST, OrderDocuments.UPDATED_MS,
             OrderDocuments.DELIVERIES);
 
+    /** Everything a version is compared with: all but the raw deliveries, which only grow the answer. */
+    private static final Bson VERSION_FIELDS = Projections.exclude(OrderDocuments.DELIVERIES);
+
     private final MongoCollection<Document> orders;
 
     public OrderRepository(MongoDatabase orderhubDatabase) {
@@ -49,9 +52,9 @@ public class OrderRepository {
         RetiredIndexes.drop(orders, "order_digest");
     }
 
-    /** The stored order for an idempotency key's parts, internal fields included. */
+    /** The stored order for an idempotency key's parts, internal fields included but its raw deliveries. */
     public Optional<Document> findByIdentity(ObjectNode order) {
-        return Optional.ofNullable(orders.find(identity(order)).first());
+        return Optional.ofNullable(orders.find(identity(order)).projection(VERSION_FIELDS).first());
     }
 
     public Optional<Document> findPublic(String orderId) {
