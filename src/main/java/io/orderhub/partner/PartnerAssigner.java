@@ -108,10 +108,11 @@ public record PartnerAssigner(PartnerRegistry registry, Clock clock) {
         throw new IllegalStateException("Order " + orderId + "'s reservation kept changing while being released");
     }
 
-    /** Settles the steps that failures left behind more than {@code ageMillis} ago. */
+    /** Settles the steps that failures left behind more than {@code ageMillis} ago, and removes the settled ones. */
     public void settleStale(long ageMillis) {
         long before = clock.millis() - ageMillis;
         settle(registry.all().stream().flatMap(p -> p.unfinished().stream()).filter(step -> step.at() < before).toList());
+        registry.removeSettledSteps();
     }
 
     /** Releases first: of a reassignment cut short, the release and then the reservation complete the move. */

@@ -1,10 +1,14 @@
 package io.orderhub.partner;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +24,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.orderhub.problem.Problems;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -33,8 +38,8 @@ import org.springframework.stereotype.Repository;
  * <p>
  * A unit of capacity and the order's reservation live in two documents, and the store can fail between the two
  * writes. So each change of {@code active_orders} records, in the same atomic update, which order it is for
- * ({@code pending}: an {@link Unfinished} step, MongoDB's two-phase pattern); the reservation is written next and
- * the step is then removed. A step left behind by a failure is finished by whoever finds it
+ * ({@code pending.<step id>}: an {@link Unfinished} step, MongoDB's two-phase pattern); the reservation is written
+ * next and the step is then removed, by the partner's next change. A step left behind by a failure is finished by whoever finds it
  * ({@link PartnerAssigner#settle}), so a lost write never leaks or double-counts a partner's capacity.
  */
 @Repository
@@ -57,6 +62,8 @@ public class PartnerRegistry {
      * (descriptions change rarely), they are all dropped.
      */
     private final Map<Document, Partner> described = new ConcurrentHashMap<>();
+    /** Reservation steps settled here whose removal rides on their partner's next change ({@link #finish}). */
+    private final Map<String, Queue<String>> settled = new ConcurrentHashMap<>();
 
     public PartnerRegistry(MongoDatabase orderhubDatabase, ObjectMapper json) {
         this.partners = orderhubDatabase.getCollection(PARTNERS);
@@ -88,7 +95,7 @@ public class PartnerRegistry {
         }
 
         Document document() {
-            return new Document("id", id).append("order", orderId).append("reserving", reserving).append("at", at);
+            return new Document("order", orderId).append("reserving", reserving).append("at", at);
         }
     }
 
@@ -125,7 +132,7 @@ public class PartnerRegistry {
 
     /** Replaces a partner's description; its {@code active_orders} are facts, not description, and stay. */
     public void replace(Partner partner) {
-        List<org.bson.conversions.Bson> sets = new ArrayList<>();
+        List<Bson> sets = new ArrayList<>();
         document(partner).forEach((field, value) -> {
             if (!"_id".equals(field)) {
                 sets.add(Updates.set(field, value));
@@ -150,43 +157,88 @@ public class PartnerRegistry {
     /**
      * Takes one unit of a partner's capacity for an order if it still has one, noting the step: the filter
      * carries the capacity the caller matched against, so a concurrent change of capacity makes this fail rather
-     * than overbook, and an unfinished step of the same order there makes it fail rather than count twice.
+     * than overbook. Two steps of one order at one partner (concurrent calls) each take a unit; settling gives the
+     * one whose reservation was not written back.
      */
     public Optional<Unfinished> reserve(Registered candidate, String orderId, long at) {
         int capacity = candidate.partner().capacity();
         Unfinished step = new Unfinished(candidate.partner().id(), orderId, true, at);
-        boolean taken = partners.updateOne(
-                Filters.and(Filters.eq("_id", step.partnerId()), Filters.eq("active", true),
-                        Filters.eq("capacity", capacity), Filters.lt(ACTIVE_ORDERS, capacity), Filters.ne(PENDING + ".order", orderId)),
-                Updates.combine(Updates.inc(ACTIVE_ORDERS, 1), Updates.push(PENDING, step.document()))).getModifiedCount() > 0;
+        boolean taken = changeWithStep(step, Filters.and(Filters.eq("active", true), Filters.eq("capacity", capacity),
+                Filters.lt(ACTIVE_ORDERS, capacity)), 1);
         return taken ? Optional.of(step) : Optional.empty();
     }
 
-    /** Gives back the unit an order holds at a partner, noting the step; empty when a step of that order is under way there. */
+    /**
+     * Gives back the unit an order holds at a partner, noting the step; empty when a release of that order is under
+     * way there (a release step's id is the order's own, so two releases never both count).
+     */
     public Optional<Unfinished> giveBack(String partnerId, String orderId, long at) {
-        Unfinished step = new Unfinished(partnerId, orderId, false, at);
-        boolean given = partners.updateOne(Filters.and(Filters.eq("_id", partnerId), Filters.ne(PENDING + ".order", orderId)),
-                Updates.combine(Updates.inc(ACTIVE_ORDERS, -1), Updates.push(PENDING, step.document()))).getModifiedCount() > 0;
+        Unfinished step = new Unfinished(releaseId(orderId), partnerId, orderId, false, at);
+        boolean given = changeWithStep(step, Filters.exists(PENDING + "." + step.id(), false), -1);
         return given ? Optional.of(step) : Optional.empty();
     }
 
-    /** The step is done: its reservation document is as the step says. */
+    /**
+     * The step is done: its reservation document is as the step says. A reservation's step is removed by the next
+     * change of the same partner (or the sweep's {@link #removeSettledSteps}), which saves a write per assignment;
+     * until then it reads as settled ({@link #recordedBy}). A release's step goes at once: its id is reused.
+     */
     public void finish(Unfinished step) {
-        partners.updateOne(Filters.eq("_id", step.partnerId()), Updates.pullByFilter(Filters.eq(PENDING, Filters.eq("id", step.id()))));
+        if (step.reserving()) {
+            settled.computeIfAbsent(step.partnerId(), id -> new ConcurrentLinkedQueue<>()).add(step.id());
+        } else {
+            partners.updateOne(Filters.eq("_id", step.partnerId()), Updates.unset(PENDING + "." + step.id()));
+        }
     }
 
     /** A unit taken for an order that holds another reservation goes back, once however many try. */
     public void undo(Unfinished step) {
-        partners.updateOne(Filters.and(Filters.eq("_id", step.partnerId()), Filters.eq(PENDING + ".id", step.id())),
-                Updates.combine(Updates.inc(ACTIVE_ORDERS, -1), Updates.pullByFilter(Filters.eq(PENDING, Filters.eq("id", step.id())))));
+        partners.updateOne(Filters.and(Filters.eq("_id", step.partnerId()), Filters.exists(PENDING + "." + step.id())),
+                Updates.combine(Updates.inc(ACTIVE_ORDERS, -1), Updates.unset(PENDING + "." + step.id())));
+    }
+
+    /** Removes the settled steps no change of their partner has taken along yet: the sweep's, for idle partners. */
+    public void removeSettledSteps() {
+        settled.forEach((partnerId, ids) -> {
+            List<String> done = drain(partnerId);
+            if (!done.isEmpty()) {
+                partners.updateOne(Filters.eq("_id", partnerId), Updates.combine(done.stream()
+                        .map(id -> Updates.unset(PENDING + "." + id)).toList()));
+            }
+        });
     }
 
     /** The unfinished steps of one order, at any partner. */
     public List<Unfinished> unfinished(String orderId) {
-        List<Unfinished> steps = new ArrayList<>();
-        partners.find(Filters.eq(PENDING + ".order", orderId)).forEach(doc -> unfinished(doc).stream()
-                .filter(step -> step.orderId().equals(orderId)).forEach(steps::add));
-        return steps;
+        return all().stream().flatMap(p -> p.unfinished().stream()).filter(step -> step.orderId().equals(orderId)).toList();
+    }
+
+    /** One atomic change of a partner's count with its step noted, taking along the steps settled since its last change. */
+    private boolean changeWithStep(Unfinished step, Bson condition, int units) {
+        List<String> done = drain(step.partnerId());
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(ACTIVE_ORDERS, units), Updates.set(PENDING + "." + step.id(),
+                step.document())));
+        done.forEach(id -> updates.add(Updates.unset(PENDING + "." + id)));
+        boolean changed = partners.updateOne(Filters.and(Filters.eq("_id", step.partnerId()), condition),
+                Updates.combine(updates)).getModifiedCount() > 0;
+        if (!changed) {
+            settled.computeIfAbsent(step.partnerId(), id -> new ConcurrentLinkedQueue<>()).addAll(done);
+        }
+        return changed;
+    }
+
+    private List<String> drain(String partnerId) {
+        Queue<String> queue = settled.get(partnerId);
+        List<String> done = new ArrayList<>();
+        for (String id = queue == null ? null : queue.poll(); id != null; id = queue.poll()) {
+            done.add(id);
+        }
+        return done;
+    }
+
+    /** A release's step id: the order's own (a field name, so no dots), so a second release of it finds the first. */
+    private static String releaseId(String orderId) {
+        return "r" + UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
     /** The partner holding an order's reservation, if any. */
@@ -247,9 +299,13 @@ public class PartnerRegistry {
 
     private static List<Unfinished> unfinished(Document partner) {
         List<Unfinished> steps = new ArrayList<>();
-        for (Document step : partner.getList(PENDING, Document.class, List.of())) {
-            steps.add(new Unfinished(step.getString("id"), partner.getString("_id"), step.getString("order"), step.getBoolean("reserving", true),
-                    ((Number) step.get("at")).longValue()));
+        Document pending = partner.get(PENDING, Document.class);
+        if (pending != null) {
+            pending.forEach((id, value) -> {
+                Document step = (Document) value;
+                steps.add(new Unfinished(id, partner.getString("_id"), step.getString("order"), step.getBoolean("reserving", true),
+                        ((Number) step.get("at")).longValue()));
+            });
         }
         return steps;
     }
