@@ -76,17 +76,18 @@ public class Assignments {
     }
 
     /**
-     * The order, leased to this instance, or null when it is not due or another instance works on it. A new
-     * order ({@code newOrder}: its creation event, not the poll) is claimed and starts its search in one write.
+     * The order, leased to this instance, or null when it is not due or another instance works on it. A pending
+     * order is claimed and starts its search in one write, whether its creation event ({@code newOrder}) or the
+     * poll brought it: under a backlog most orders the poll finds are still pending, and two writes each (the
+     * lease, then the start) were a third of the assignment's store commands. Any other due order (a retry, a
+     * background search, a release) gets the lease alone, as before.
      */
     public AssignmentTask claim(@Body String orderId, @Header(NEW_ORDER) Boolean newOrder) {
         Instant now = clock.instant();
-        Optional<Document> claimed;
-        if (Boolean.TRUE.equals(newOrder)) {
-            Transition start = timeline.start(now);
-            claimed = repository.claimNew(orderId, instanceId, now, properties.lease(), start);
-            claimed.ifPresent(order -> published(order, start, now));
-        } else {
+        Transition start = timeline.start(now);
+        Optional<Document> claimed = repository.claimNew(orderId, instanceId, now, properties.lease(), start);
+        claimed.ifPresent(order -> published(order, start, now));
+        if (claimed.isEmpty() && !Boolean.TRUE.equals(newOrder)) {
             claimed = repository.claim(orderId, instanceId, now, properties.lease());
         }
         return claimed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);

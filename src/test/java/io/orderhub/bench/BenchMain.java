@@ -83,7 +83,7 @@ public final class BenchMain {
         ExactlyOnce check;
         String profile = null;
         List<String> hubFailures;
-        Map<String, Long> deliveries;
+        AssignmentTally deliveries;
         Path dir = work.resolve(name);
         System.out.printf("%n== %s: starting the hub ...%n", name);
         try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir);
@@ -116,17 +116,51 @@ public final class BenchMain {
             openLoop = runner.openLoop(workload, outcomes, cursor, options.openLoopRate(), options.openLoopSeconds());
             System.out.printf("%s: checking exactly-once in the store ...%n", name);
             check = ExactlyOnce.check(workload, outcomes, cursor.get(), hub.storeUri(), 0);
-            deliveries = AssignmentTally.byStatus(hub.storeUri());
+            deliveries = AssignmentTally.read(hub.storeUri());
             hubFailures = hub.failures();
         } finally {
             delete(dir);
         }
+        BenchReport.WrkRun wrkRun = options.wrkSeconds() > 0 && wrk.rate() != null
+                ? runWrk(shape, options, workload.get(0), wrk, apiBaseUrl, work.resolve(name + "-wrk")) : null;
         List<BenchReport.SeededRun> seeded = new ArrayList<>();
         for (int level : options.seedLevels()) {
             seeded.add(runSeeded(shape, options, workload, apiBaseUrl, work.resolve(name + "-" + level), level));
         }
         return new BenchReport.ShapeRun(shape, ceiling, wrk, sustained, costs, openLoop, memory, check, seeded, profile,
-                hubFailures, deliveries);
+                hubFailures, deliveries, wrkRun);
+    }
+
+    /**
+     * Issue 19's own measurement on a fresh hub: the store's ceiling first (the hub has imported nothing yet), then,
+     * after a warm-up on the no-op route, wrk-driven Shopify-only imports, every order new. Their ratio is to the
+     * first hub's wrk ceiling, measured in the same run.
+     */
+    private static BenchReport.WrkRun runWrk(Deployment.Shape shape, BenchOptions options, Workload.Request sample,
+            WrkCeiling.Result noopCeiling, String apiBaseUrl, Path dir) {
+        String name = BenchReport.shapeName(shape) + ", driven by wrk";
+        // Ids apart from the harness's (5e15 + the clock) and below 2^53, which the script's numbers hold exactly.
+        long firstId = 6_000_000_000_000_000L + (System.currentTimeMillis() / 1000 % 10_000_000) * 100_000;
+        System.out.printf("%n== %s: starting a fresh hub ...%n", name);
+        try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir)) {
+            System.out.printf("%s: the store's own ceiling, %d s single inserts + %d s batches ...%n", name,
+                    options.ceilingSeconds(), options.ceilingSeconds());
+            StoreCeiling.Result store = StoreCeiling.measure(hub.storeUri(), hub.storePid() == null ? hub.pid() : hub.storePid(),
+                    options.connections(), options.ceilingSeconds());
+            WrkCeiling.measure(hub.port(), sample, options.connections(), options.warmupSeconds(), dir);
+            System.out.printf("%s: store %,.0f docs/s single, %,.0f batched, %,.0f updates/s; import warm-up %d s ...%n", name,
+                    store.singleRate(), store.batchedRate(), store.updateRate(), options.warmupSeconds());
+            WrkImports.Result warm = WrkImports.run(hub.port(), firstId, options.connections(), options.warmupSeconds(), dir);
+            System.out.printf("%s: sustained imports, %d s ...%n", name, options.wrkSeconds());
+            CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());
+            WrkImports.Result imports = WrkImports.run(hub.port(), warm.nextId(), options.connections(), options.wrkSeconds(), dir);
+            CostSampler.Costs costs = cost.stop(imports.ok());
+            System.out.printf("%s: %,.0f imports/s; checking exactly-once ...%n", name, imports.rate());
+            ExactlyOnce check = ExactlyOnce.ofRange(warm.andThen(imports), hub.storeUri(), Workload.Platform.SHOPIFY.name);
+            return new BenchReport.WrkRun(store, noopCeiling, imports, costs, check, AssignmentTally.read(hub.storeUri()));
+        } finally {
+            delete(dir);
+        }
     }
 
     private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,

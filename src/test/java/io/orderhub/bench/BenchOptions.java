@@ -10,7 +10,7 @@ import java.util.List;
  * seed and profile. Durations in seconds.
  */
 record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingSeconds, int warmupSeconds,
-        int sustainedSeconds, int openLoopRate, int openLoopSeconds, int maxRate, List<Integer> seedLevels, boolean jfr,
+        int sustainedSeconds, int wrkSeconds, int openLoopRate, int openLoopSeconds, int maxRate, List<Integer> seedLevels, boolean jfr,
         int redisDb, String hubHeap, Path resultsDir) {
 
     static final String USAGE = """
@@ -23,6 +23,8 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
                              cores the JIT compilers take most of the CPU for the first ten seconds, and still
                              10-16 % of it for the next minutes)
               --sustained=S          seconds of the sustained run (default 60)
+              --wrk-imports=S        seconds of the wrk-driven Shopify-only imports on a fresh hub, after the store's own
+                             ceiling (default: as --sustained; 0: not run)
               --rate=R               open-loop requests per second (default 1000)
               --open-loop=S          seconds of the open-loop run (default 20)
               --max-rate=R           imports/s the pre-generated orders must last for (default 4000)
@@ -38,6 +40,7 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
         int ceiling = 10;
         int warmup = 20;
         int sustained = 60;
+        Integer wrk = null;
         int rate = 1000;
         int openLoop = 20;
         int maxRate = 4000;
@@ -59,6 +62,7 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
                 case "--ceiling" -> ceiling = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--sustained" -> sustained = Integer.parseInt(value);
+                case "--wrk-imports" -> wrk = Integer.parseInt(value);
                 case "--rate" -> rate = Integer.parseInt(value);
                 case "--open-loop" -> openLoop = Integer.parseInt(value);
                 case "--max-rate" -> maxRate = Integer.parseInt(value);
@@ -69,7 +73,7 @@ record BenchOptions(List<Deployment.Shape> shapes, int connections, int ceilingS
                 default -> throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
             }
         }
-        return new BenchOptions(shapes, connections, ceiling, warmup, sustained, rate, openLoop, maxRate,
+        return new BenchOptions(shapes, connections, ceiling, warmup, sustained, wrk == null ? sustained : wrk, rate, openLoop, maxRate,
                 seed ? levels : List.of(), jfr, redisDb, heap, results);
     }
 

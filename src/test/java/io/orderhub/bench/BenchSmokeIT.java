@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark harness run for a few seconds against the packaged jar (embedded shape), so it cannot rot: it
- * must produce its table, count the cost per order, and its exactly-once check must hold. Its figures mean nothing
+ * must produce its table, count the cost per order, measure the store's ceiling, drive imports with wrk, and its
+ * exactly-once checks must hold. Its figures mean nothing
  * here and are not asserted.
  */
 @Tag("bench-smoke")
@@ -24,13 +25,13 @@ class BenchSmokeIT {
     @Test
     void aShortRunProducesTheTableAndEveryAcknowledgedOrderIsStoredExactlyOnce() throws Exception {
         BenchOptions options = BenchOptions.parse("embedded", "--connections=4", "--ceiling=1", "--warmup=1", "--sustained=2",
-                "--rate=50", "--open-loop=1", "--max-rate=200", "--results=" + results);
+                "--rate=50", "--open-loop=1", "--max-rate=200", "--wrk-imports=2", "--results=" + results);
 
         List<BenchMain.Result> runs = BenchMain.run(options, "BenchSmokeIT");
 
         assertThat(runs).hasSize(1);
         BenchMain.Result run = runs.get(0);
-        assertThat(Files.readString(run.file())).contains("## Goals of issue 8", "exactly once");
+        assertThat(Files.readString(run.file())).contains("## Goals (issues 8 and 19)", "exactly once", "assigned within 5 s");
         ExactlyOnce check = run.run().check();
         assertThat(check.acknowledged()).as(run.table()).isPositive();
         assertThat(check.lost()).as(run.table()).isZero();
@@ -39,5 +40,18 @@ class BenchSmokeIT {
         // The cost per order is counted by the hub: every new order's insert waited on the request path.
         assertThat(run.run().costs().request()).as(run.table()).containsKey("orders.insert");
         assertThat(run.run().costs().hubCpuMs()).as(run.table()).isPositive();
+        // The delivery tally read every stored order with its history.
+        assertThat(run.run().deliveries().orders()).as(run.table()).isPositive();
+        // The wrk-driven run (wrk is Debian's; .ci/run installs it): the store's ceiling, then signed Shopify
+        // orders made and signed by wrk's script, each 2xx stored exactly once.
+        BenchReport.WrkRun wrk = run.run().wrkRun();
+        assertThat(wrk).as(run.table()).isNotNull();
+        assertThat(wrk.store().why()).as(run.table()).isNull();
+        assertThat(wrk.store().batchedRate()).as(run.table()).isPositive();
+        assertThat(wrk.store().updateRate()).as(run.table()).isPositive();
+        assertThat(wrk.imports().ok()).as(run.table()).isPositive();
+        assertThat(wrk.imports().created()).as(run.table()).isEqualTo(wrk.imports().ok());
+        assertThat(wrk.check().holds()).as(run.table()).isTrue();
+        assertThat(wrk.check().stored()).as(run.table()).isGreaterThanOrEqualTo(wrk.check().acknowledged());
     }
 }

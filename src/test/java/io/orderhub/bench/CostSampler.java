@@ -19,7 +19,7 @@ final class CostSampler {
 
     private static final String COMMANDS = "orderhub_store_commands_total";
     /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
-    private static final double MILLIS_PER_TICK = 10;
+    static final double MILLIS_PER_TICK = 10;
 
     /** Per import of the phase: commands by path and {@code collection.command}, CPU milliseconds by process. */
     record Costs(long imports, Map<String, Double> request, Map<String, Double> background, double hubCpuMs, double storeCpuMs) {
@@ -83,7 +83,7 @@ final class CostSampler {
     }
 
     /** utime + stime of a process, in clock ticks: fields 14 and 15 of its stat line, after the command's ")". */
-    private static long ticks(long pid) {
+    static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));

@@ -154,4 +154,31 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
         return new ExactlyOnce(sent, acknowledged, acknowledgedOrders.size(), storedOrders, duplicated, lost, redeliveries,
                 answeredDuplicate, wrong, updates, answeredUpdated, statuses, unreadable);
     }
+
+    /**
+     * The check of a wrk-driven run: every request a new Shopify order with an id in {@code [firstId, nextId)}.
+     * wrk does not say which request got which answer, so an order counts as lost when the range holds fewer
+     * stored orders than 2xx answers (a request still in flight when wrk stopped may be stored without an answer),
+     * and as wrongly answered when a 2xx did not say {@code created}.
+     */
+    static ExactlyOnce ofRange(WrkImports.Result run, String storeUri, String platform) {
+        String patient = storeUri + "/?serverSelectionTimeoutMS=60000&connectTimeoutMS=60000&socketTimeoutMS=120000";
+        long sent = run.nextId() - run.firstId();
+        try {
+            awaitQuiet(patient);
+            Map<String, Integer> stored = ImportStream.storedCounts(patient);
+            long storedOrders = 0;
+            long duplicated = 0;
+            for (long id = run.firstId(); id < run.nextId(); id++) {
+                int copies = stored.getOrDefault(platform + "_" + id, 0);
+                storedOrders += copies > 0 ? 1 : 0;
+                duplicated += copies > 1 ? 1 : 0;
+            }
+            return new ExactlyOnce(sent, run.ok(), sent, storedOrders, duplicated, Math.max(0, run.ok() - storedOrders), 0, 0,
+                    run.ok() - run.created(), 0, 0, run.statuses(), null);
+        } catch (MongoException e) {
+            return new ExactlyOnce(sent, run.ok(), sent, -1, -1, -1, 0, 0, run.ok() - run.created(), 0, 0, run.statuses(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
 }

@@ -59,7 +59,8 @@ final class WrkCeiling {
         return lua.toString();
     }
 
-    private static String escaped(String text) {
+    /** {@code text} inside a Lua string literal. */
+    static String escaped(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
             switch (c) {
