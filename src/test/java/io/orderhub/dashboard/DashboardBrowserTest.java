@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -89,10 +90,15 @@ class DashboardBrowserTest extends HubTestSupport {
     void choosingAnOrderShowsItsDetailTimelineAndRawDelivery() {
         WebDriver page = openSignedInDashboard();
         Answer answer = hub().post(Fixture.named("s06_discount_code_and_tax").last());
-        WebElement open = new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("tr[data-order-id='" + answer.field("order_id") + "'] button")));
+        By open = By.cssSelector("tr[data-order-id='" + answer.field("order_id") + "'] button");
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(open));
 
-        open.click();
+        // The row is drawn again when the order's delivery changes (its assignment runs meanwhile): a button
+        // found a moment ago may be gone, so it is found again and clicked in one step.
+        new WebDriverWait(page, PAGE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(open).click();
+            return true;
+        });
 
         WebElement detail = new WebDriverWait(page, PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"),
