@@ -42,6 +42,14 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
         return unreadable == null && duplicated == 0 && lost == 0 && wronglyAnswered == 0;
     }
 
+    /** Every stored order key and its copies, read once the store has stopped growing. */
+    private static Map<String, Integer> storedWhenQuiet(String storeUri) {
+        // An overloaded hub still works through requests whose client gave up; the store answers slowly meanwhile.
+        String patient = storeUri + "/?serverSelectionTimeoutMS=60000&connectTimeoutMS=60000&socketTimeoutMS=120000";
+        awaitQuiet(patient);
+        return ImportStream.storedCounts(patient);
+    }
+
     /** Waits (up to 5 minutes) until the number of stored orders stays the same for 5 seconds. */
     private static void awaitQuiet(String storeUri) {
         try (MongoClient mongo = MongoClients.create(storeUri)) {
@@ -66,13 +74,10 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
 
     /** Reads every stored order's identity from {@code storeUri} and compares it with the first {@code upTo} requests. */
     static ExactlyOnce check(Workload workload, Outcomes outcomes, int upTo, String storeUri, long seeded) {
-        // An overloaded hub still works through requests whose client gave up; the store answers slowly meanwhile.
-        String patient = storeUri + "/?serverSelectionTimeoutMS=60000&connectTimeoutMS=60000&socketTimeoutMS=120000";
         Map<String, Integer> stored;
         String unreadable = null;
         try {
-            awaitQuiet(patient);
-            stored = ImportStream.storedCounts(patient);
+            stored = storedWhenQuiet(storeUri);
         } catch (MongoException e) {
             unreadable = e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
             stored = Map.of();
@@ -162,11 +167,9 @@ record ExactlyOnce(long sent, long acknowledged, long orders, long stored, long 
      * and as wrongly answered when a 2xx did not say {@code created}.
      */
     static ExactlyOnce ofRange(WrkImports.Result run, String storeUri, String platform) {
-        String patient = storeUri + "/?serverSelectionTimeoutMS=60000&connectTimeoutMS=60000&socketTimeoutMS=120000";
         long sent = run.nextId() - run.firstId();
         try {
-            awaitQuiet(patient);
-            Map<String, Integer> stored = ImportStream.storedCounts(patient);
+            Map<String, Integer> stored = storedWhenQuiet(storeUri);
             long storedOrders = 0;
             long duplicated = 0;
             for (long id = run.firstId(); id < run.nextId(); id++) {
