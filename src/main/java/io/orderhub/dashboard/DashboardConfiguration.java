@@ -1,6 +1,8 @@
 package io.orderhub.dashboard;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -67,9 +69,17 @@ class DashboardConfiguration {
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections.getObject());
+        // One thread, in the order received: the container's default runs each message on a thread of its own, so
+        // a delivery change could overtake its order's creation and a browser would count that order as seen.
+        ExecutorService inOrder = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "dashboard-fan-in");
+            thread.setDaemon(true);
+            return thread;
+        });
+        container.setTaskExecutor(inOrder::execute);
         container.addMessageListener(fanOut, new ChannelTopic(fanOut.channel()));
         container.afterPropertiesSet();
-        DashboardSubscription subscription = new DashboardSubscription(container, fanOut.channel(),
+        DashboardSubscription subscription = new DashboardSubscription(container, inOrder, fanOut.channel(),
                 properties.subscribeRetry());
         subscription.subscribe();
         return new RedisSubscriptionHolder(subscription);

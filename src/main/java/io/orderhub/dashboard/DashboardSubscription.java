@@ -1,6 +1,7 @@
 package io.orderhub.dashboard;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,16 @@ final class DashboardSubscription {
     private static final Logger log = LoggerFactory.getLogger(DashboardSubscription.class);
 
     private final RedisMessageListenerContainer container;
+    /** The container's listener thread: shut down with it (the container shuts down only executors it made). */
+    private final ExecutorService listener;
     private final String channel;
     private final Duration retry;
     private ScheduledExecutorService retries;
 
-    DashboardSubscription(RedisMessageListenerContainer container, String channel, Duration retry) {
+    DashboardSubscription(RedisMessageListenerContainer container, ExecutorService listener, String channel,
+            Duration retry) {
         this.container = container;
+        this.listener = listener;
         this.channel = channel;
         this.retry = retry;
     }
@@ -75,5 +80,6 @@ final class DashboardSubscription {
             retries.awaitTermination(retry.toMillis() + 5000, TimeUnit.MILLISECONDS);
         }
         container.destroy();
+        listener.shutdown();
     }
 }
