@@ -10,9 +10,7 @@ import java.util.function.Function;
 
 import io.orderhub.config.InstanceIds;
 import io.orderhub.problem.Problems;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +27,6 @@ public class Assignments {
 
     /** Exchange property with the {@link AssignmentTask} during an attempt. */
     public static final String TASK = "orderhubAssignmentTask";
-    /** Header marking an attempt started by the order's creation event: a new order, claimed and begun at once. */
-    public static final String NEW_ORDER = "orderhubNewOrder";
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
     private static final int MAX_CONFLICTS = 20;
 
@@ -65,30 +61,32 @@ public class Assignments {
      * reads them all) makes the next ones wait ten times as long, so the safety net never takes more than a
      * tenth of the store's time from the imports.
      */
-    public List<String> dueOrders() {
+    public List<DueOrder> dueOrders() {
         long started = System.nanoTime();
         if (started - nextPollNanos < 0) {
             return List.of();
         }
-        List<String> due = repository.due(clock.instant(), properties.pollBatch());
+        List<DueOrder> due = repository.due(clock.instant(), properties.pollBatch());
         nextPollNanos = System.nanoTime() + 10 * (System.nanoTime() - started);
         return due;
     }
 
     /**
      * The order, leased to this instance, or null when it is not due or another instance works on it. A pending
-     * order is claimed and starts its search in one write, whether its creation event ({@code newOrder}) or the
-     * poll brought it: under a backlog most orders the poll finds are still pending, and two writes each (the
-     * lease, then the start) were a third of the assignment's store commands. Any other due order (a retry, a
-     * background search, a release) gets the lease alone, as before.
+     * order (its creation event brought it, or the poll found it pending) is claimed and starts its search in one
+     * write: under a backlog most orders the poll finds are still pending, and two writes each (the lease, then
+     * the start) were a third of the assignment's store commands. Any other due order (a retry, a background
+     * search, a release) gets the lease alone.
      */
-    public AssignmentTask claim(@Body String orderId, @Header(NEW_ORDER) Boolean newOrder) {
+    public AssignmentTask claim(DueOrder due) {
         Instant now = clock.instant();
-        Transition start = timeline.start(now);
-        Optional<Document> claimed = repository.claimNew(orderId, instanceId, now, properties.lease(), start);
-        claimed.ifPresent(order -> published(order, start, now));
-        if (claimed.isEmpty() && !Boolean.TRUE.equals(newOrder)) {
-            claimed = repository.claim(orderId, instanceId, now, properties.lease());
+        Optional<Document> claimed;
+        if (due.pending()) {
+            Transition start = timeline.start(now);
+            claimed = repository.claimNew(due.orderId(), instanceId, now, properties.lease(), start);
+            claimed.ifPresent(order -> published(order, start, now));
+        } else {
+            claimed = repository.claim(due.orderId(), instanceId, now, properties.lease());
         }
         return claimed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
     }

@@ -56,13 +56,14 @@ public class DeliveryRepository {
     }
 
     /** Orders some instance should work on now: searching and due, or cancelled with capacity to give back. */
-    public List<String> due(Instant now, int limit) {
-        List<String> ids = new ArrayList<>();
+    public List<DueOrder> due(Instant now, int limit) {
+        List<DueOrder> due = new ArrayList<>();
         // No sort: any due orders will do, every poll takes the next ones; a sort would have the embedded store
-        // read and order every order in those states first.
-        orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id")).limit(limit)
-                .forEach(doc -> ids.add(doc.getString("_id")));
-        return ids;
+        // read and order every order in those states first. The status comes along: it says which claim fits.
+        orders.find(claimable(now.toEpochMilli())).projection(Projections.include("_id", "delivery.status")).limit(limit)
+                .forEach(doc -> due.add(new DueOrder(doc.getString("_id"), DeliveryStatus.PENDING.equals(
+                        doc.get("delivery", Document.class).getString("status")))));
+        return due;
     }
 
     /**

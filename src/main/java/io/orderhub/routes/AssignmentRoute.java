@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.orderhub.assignment.AssignmentProperties;
 import io.orderhub.assignment.Assignments;
+import io.orderhub.assignment.DueOrder;
 import io.orderhub.assignment.LeftoverReservations;
 import io.orderhub.assignment.PartnerServiceBreaker;
 import io.orderhub.assignment.PartnerServiceClient;
@@ -74,12 +75,13 @@ public class AssignmentRoute extends RouteBuilder {
         RouteNodes.consumer("assignment-events-in", from(OrderEvent.ENDPOINT)).routeId("assignment-events")
                 .choice().id("assignment-event-type")
                     .when(eventType(OrderEvent.CREATED)).id("assignment-when-created")
-                        .setBody(AssignmentRoute::orderId).id("assignment-created-order-id")
-                        .setHeader(Assignments.NEW_ORDER, constant(true)).id("assignment-mark-new-order")
+                        .setBody(exchange -> new DueOrder(orderId(exchange), true)).id("assignment-created-order")
                         .to(ATTEMPTS).id("assignment-queue-new-order")
                     .when(eventType(OrderEvent.CANCELLED)).id("assignment-when-cancelled")
                         .setBody(AssignmentRoute::orderId).id("assignment-cancelled-order-id")
                         .bean(assignments, "cancelledOnPlatform").id("assignment-cancelled-on-platform")
+                        .setBody(exchange -> new DueOrder(exchange.getMessage().getBody(String.class), false))
+                            .id("assignment-cancelled-order")
                         .to(ATTEMPTS).id("assignment-queue-release")
                 .end();
 
