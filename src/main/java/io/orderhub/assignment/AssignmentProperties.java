@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often each instance looks for due pending orders in the store
  * @param pollBatch at most this many due orders per poll
  * @param workers threads working on new orders' first attempts (the poll uses Camel's default pool)
+ * @param batchSize new orders taken together for their first attempt: one claim, one Partner Service call and one
+ *        write of the outcomes for all of them
+ * @param batchWait how long a batch of new orders waits to fill before it goes as it is
  * @param instanceId this instance's name on leases; blank makes a random one
  */
 @Validated
@@ -44,6 +47,8 @@ public record AssignmentProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("50") @Min(1) int pollBatch,
         @DefaultValue("4") @Min(1) int workers,
+        @DefaultValue("64") @Min(1) int batchSize,
+        @DefaultValue("20ms") Duration batchWait,
         String instanceId) {
 
     /**

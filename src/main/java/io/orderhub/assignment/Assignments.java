@@ -1,11 +1,14 @@
 package io.orderhub.assignment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.orderhub.config.InstanceIds;
@@ -27,6 +30,8 @@ public class Assignments {
 
     /** Exchange property with the {@link AssignmentTask} during an attempt. */
     public static final String TASK = "orderhubAssignmentTask";
+    /** Exchange property with the {@link AssignmentTask}s of a batch during its call, in the outcomes' order. */
+    public static final String TASKS = "orderhubAssignmentTasks";
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
     private static final int MAX_CONFLICTS = 20;
 
@@ -72,23 +77,74 @@ public class Assignments {
     }
 
     /**
-     * The order, leased to this instance, or null when it is not due or another instance works on it. A pending
-     * order (its creation event brought it, or the poll found it pending) is claimed and starts its search in one
-     * write: under a backlog most orders the poll finds are still pending, and two writes each (the lease, then
-     * the start) were a third of the assignment's store commands. Any other due order (a retry, a background
-     * search, a release) gets the lease alone.
+     * The order, leased to this instance, or null when it is not due or another instance works on it: a retry, a
+     * background search, a release, or a pending order that came this way rather than in a batch of new orders
+     * ({@link #claimAll}), which {@link #begin} then starts.
      */
-    public AssignmentTask claim(DueOrder due) {
+    public AssignmentTask claim(String orderId) {
+        return repository.claim(orderId, instanceId, clock.instant(), properties.lease())
+                .map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
+    }
+
+    /**
+     * New orders taken together: those still pending and free, leased to this instance and begun in one update
+     * (see {@link DeliveryRepository#claimNewAll}); the others are someone else's or not due, and are left out.
+     */
+    public List<AssignmentTask> claimAll(List<String> orderIds) {
         Instant now = clock.instant();
-        Optional<Document> claimed;
-        if (due.pending()) {
-            Transition start = timeline.start(now);
-            claimed = repository.claimNew(due.orderId(), instanceId, now, properties.lease(), start);
-            claimed.ifPresent(order -> published(order, start, now));
-        } else {
-            claimed = repository.claim(due.orderId(), instanceId, now, properties.lease());
+        Transition start = timeline.start(now);
+        List<Document> claimed = repository.claimNewAll(orderIds.stream().distinct().toList(), instanceId, now,
+                properties.lease(), start);
+        claimed.forEach(order -> published(order, start, now));
+        return claimed.stream().map(order -> new AssignmentTask(order, DeliveryState.of(order))).toList();
+    }
+
+    /**
+     * After a batch's call (or its fallback): each outcome in the body moves its order's timeline, all in one write
+     * ({@link DeliveryRepository#applyAll}); an order changed meanwhile is computed again from its stored state, as
+     * {@link #complete} does. The leases end.
+     */
+    public void completeAll(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<AssignmentTask> tasks = exchange.getProperty(TASKS, List.class);
+        @SuppressWarnings("unchecked")
+        List<AttemptOutcome> outcomes = exchange.getMessage().getBody(List.class);
+        Instant now = clock.instant();
+        Optional<Duration> outage = breaker.outageLength(now);
+        List<DeliveryRepository.Change> changes = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            DeliveryState state = tasks.get(i).state();
+            Transition next = timeline.afterAttempt(state, outcomes.get(i), now, outage);
+            changes.add(new DeliveryRepository.Change(state, next != null ? next : Transition.stay(state.status())));
         }
-        return claimed.map(order -> new AssignmentTask(order, DeliveryState.of(order))).orElse(null);
+        String token = tasks.get(0).order().get("delivery", Document.class).getString("claim");
+        Set<String> applied = repository.applyAll(changes, token, now);
+        for (int i = 0; i < tasks.size(); i++) {
+            AssignmentTask task = tasks.get(i);
+            AttemptOutcome outcome = outcomes.get(i);
+            Optional<Document> changed;
+            if (applied.contains(task.orderId())) {
+                Document after = afterChange(task.order(), changes.get(i).transition());
+                published(after, changes.get(i).transition(), now);
+                changed = Optional.of(after);
+            } else {
+                changed = transition(task.orderId(), task.state(), state -> timeline.afterAttempt(state, outcome,
+                        clock.instant(), breaker.outageLength(clock.instant())), true);
+            }
+            if (outcome.kind() == AttemptOutcome.Kind.UNAVAILABLE && changed.filter(leftovers::onDefaultPartner).isPresent()) {
+                leftovers.remember(task.orderId(), now);
+            }
+        }
+    }
+
+    /** The order as {@code transition} left it, for its event: what was read at the claim with the new delivery fields. */
+    private static Document afterChange(Document order, Transition transition) {
+        Document delivery = new Document(order.get("delivery", Document.class));
+        delivery.put("status", transition.status());
+        delivery.putAll(transition.fields());
+        Document after = new Document(order);
+        after.put("delivery", delivery);
+        return after;
     }
 
     public boolean needsRelease(AssignmentTask task) {

@@ -3,28 +3,35 @@ package io.orderhub.assignment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.orderhub.order.OrderDocuments;
 import io.orderhub.mongo.RetiredIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.stereotype.Repository;
 
 /**
  * The assignment state in the orders' {@code delivery} blocks (see {@link DeliveryState}). Every write is
- * one atomic single-document update: a lease is taken only where none is live, and a change applies only to
- * the version it was computed from, so instances, customers and operators never overwrite each other.
+ * atomic per document (a batch's writes are one command of many such updates): a lease is taken only where none
+ * is live, and a change applies only to the version it was computed from, so instances, customers and operators
+ * never overwrite each other.
  */
 @Repository
 public class DeliveryRepository {
@@ -40,6 +47,10 @@ public class DeliveryRepository {
     /** Searching, or cancelled (with capacity to give back, which the filter checks). */
     private static final List<String> CLAIMABLE_STATUSES = Stream.concat(DeliveryStatus.SEARCHING.stream(),
             Stream.of(DeliveryStatus.CANCELLED)).toList();
+
+    /** The token of the batch that claimed an order (see {@link #claimNewAll}). */
+    public static final String CLAIM = "delivery.claim";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> orders;
 
@@ -78,15 +89,54 @@ public class DeliveryRepository {
     }
 
     /**
-     * Takes the lease on a new ({@code pending}) order and applies {@code start} in the same update: a new order's
-     * first attempt writes once before the call, not twice. Empty when it is not pending or leased.
+     * Takes the lease on new ({@code pending}) orders and applies {@code start} in the same update, for several orders
+     * in two commands: one update of every one still pending and free, marked
+     * with a claim token of this call's own, then one read of the orders that carry it (those this call claimed,
+     * whatever else claimed the others). The token stays until the attempt's outcome is applied.
      */
-    public Optional<Document> claimNew(String orderId, String owner, Instant now, Duration lease, Transition start) {
+    public List<Document> claimNewAll(List<String> orderIds, String owner, Instant now, Duration lease, Transition start) {
         long nowMs = now.toEpochMilli();
+        String token = new ObjectId().toHexString();
         List<Bson> updates = transitionUpdates(start, now);
         addLease(updates, owner, nowMs, lease);
-        return update(Filters.and(Filters.eq("_id", orderId), Filters.eq("delivery.status", DeliveryStatus.PENDING),
-                leaseFree(nowMs)), updates);
+        updates.add(Updates.set(CLAIM, token));
+        updates.add(Updates.inc("delivery.version", 1));
+        Bson mine = Filters.and(Filters.in("_id", orderIds), Filters.eq(CLAIM, token));
+        if (orders.updateMany(Filters.and(Filters.in("_id", orderIds), Filters.eq("delivery.status", DeliveryStatus.PENDING),
+                leaseFree(nowMs)), Updates.combine(updates)).getModifiedCount() == 0) {
+            return List.of();
+        }
+        return orders.find(mine).projection(ASSIGNMENT_FIELDS).into(new ArrayList<>());
+    }
+
+    /** One order's transition, computed from the state a batch claimed. */
+    public record Change(DeliveryState from, Transition transition) {
+    }
+
+    /**
+     * Applies the transitions of orders claimed together ({@link #claimNewAll}), ending their leases, in one command;
+     * each applies only to the version it was computed from and only while the order carries the batch's claim
+     * token. Returns the ids of those it applied; the caller computes the others again from their stored state.
+     */
+    public Set<String> applyAll(List<Change> changes, String token, Instant now) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (Change change : changes) {
+            List<Bson> updates = transitionUpdates(change.transition(), now);
+            updates.add(Updates.set("delivery.lease_owner", null));
+            updates.add(Updates.set("delivery.lease_until_ms", null));
+            updates.add(Updates.unset(CLAIM));
+            updates.add(Updates.inc("delivery.version", 1));
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", change.from().orderId()),
+                    Filters.eq("delivery.version", change.from().version()), Filters.eq(CLAIM, token)), Updates.combine(updates)));
+        }
+        Set<String> ids = changes.stream().map(change -> change.from().orderId()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (orders.bulkWrite(writes, UNORDERED).getModifiedCount() == writes.size()) {
+            return ids;
+        }
+        // Some changed meanwhile (a customer's decision, say): what still carries the token was not applied.
+        orders.find(Filters.and(Filters.in("_id", ids), Filters.eq(CLAIM, token))).projection(Projections.include("_id"))
+                .forEach(doc -> ids.remove(doc.getString("_id")));
+        return ids;
     }
 
     /**

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +79,48 @@ public class PartnerServiceClient {
             case 409 -> AttemptOutcome.noneFits(parse(response.body()).path("detail").asText("No partner fits"));
             default -> throw unexpected(response);
         };
+    }
+
+    /**
+     * {@code POST /partners/assign-batch}: each task's outcome, in the tasks' order. A Partner Service without the
+     * batch endpoint (404: an older one, during a rolling upgrade) is asked one order at a time.
+     */
+    public List<AttemptOutcome> assignAll(List<AssignmentTask> tasks) {
+        List<Document> orders = tasks.stream().map(task -> requestOrder(task.order())).toList();
+        List<PartnerAssigner.BatchAnswer> answers;
+        if (local != null) {
+            answers = local.assignAll(orders.stream().map(order -> (JsonNode) json.valueToTree(order)).toList());
+            return answers.stream().map(PartnerServiceClient::outcome).toList();
+        }
+        HttpResponse<String> response = post("/partners/assign-batch", Map.of("orders", orders));
+        if (response.statusCode() == 404) {
+            return tasks.stream().map(this::assign).toList();
+        }
+        if (response.statusCode() != 200) {
+            throw unexpected(response);
+        }
+        JsonNode items = parse(response.body()).path("answers");
+        if (!items.isArray() || items.size() != tasks.size()) {
+            throw new PartnerServiceException("The Partner Service answered " + items.size() + " outcomes for "
+                    + tasks.size() + " orders", null);
+        }
+        List<AttemptOutcome> outcomes = new ArrayList<>();
+        items.forEach(item -> outcomes.add(item.hasNonNull("partner_id")
+                ? AttemptOutcome.assigned(item.path("partner_id").asText(), item.path("reason").asText(""))
+                : AttemptOutcome.noneFits(item.path("none_fits").asText("No partner fits"))));
+        return outcomes;
+    }
+
+    private static AttemptOutcome outcome(PartnerAssigner.BatchAnswer answer) {
+        return answer.assigned() != null ? AttemptOutcome.assigned(answer.assigned().partnerId(), answer.assigned().reason())
+                : AttemptOutcome.noneFits(answer.noneFits());
+    }
+
+    /** The breaker's fallback for a batch: every order of it had the Partner Service unavailable. */
+    public List<AttemptOutcome> unavailableAll(Exchange exchange) {
+        AttemptOutcome outcome = unavailable(exchange);
+        List<?> tasks = exchange.getProperty(Assignments.TASKS, List.class);
+        return Collections.nCopies(tasks == null ? 0 : tasks.size(), outcome);
     }
 
     /** The circuit breaker's fallback: the call failed, timed out or was not made because the circuit is open. */

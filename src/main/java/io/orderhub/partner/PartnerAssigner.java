@@ -1,9 +1,14 @@
 package io.orderhub.partner;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderhub.partner.PartnerRegistry.Registered;
@@ -60,6 +65,69 @@ public record PartnerAssigner(PartnerRegistry registry, Clock clock) {
         }
         return alreadyReserved(orderId).orElseThrow(() -> new Problems.Conflict(match.noneReason() != null
                 ? match.noneReason() : "Every partner serving this address filled up while the order was being assigned."));
+    }
+
+    /** One order's answer in a batch: its partner, or why none fits ({@code noneFits}). */
+    public record BatchAnswer(String orderId, Assignment assigned, String noneFits) {
+    }
+
+    /**
+     * {@link #assign} for several orders at once, each answered as that call would answer it. The partners are read
+     * once; the orders whose best match is the same partner take their units in one change and write their
+     * reservations in one insert, so a batch costs a few writes rather than three per order. What the common case
+     * does not cover (an order with a step under way, no match, a partner without room for the whole group, a
+     * reservation refused) goes through {@link #assign} one order at a time.
+     */
+    public List<BatchAnswer> assignAll(List<JsonNode> orders) {
+        List<Registered> partners = registry.all();
+        Set<String> underWay = partners.stream().flatMap(p -> p.unfinished().stream()).map(Unfinished::orderId)
+                .collect(Collectors.toSet());
+        BatchAnswer[] answers = new BatchAnswer[orders.size()];
+        PartnerMatcher.Candidate[] best = new PartnerMatcher.Candidate[orders.size()];
+        Map<String, List<Integer>> byPartner = new LinkedHashMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            String orderId = orderId(orders.get(i));
+            List<PartnerMatcher.Candidate> candidates = underWay.contains(orderId) ? List.of()
+                    : PartnerMatcher.match(orders.get(i), partners).candidates();
+            if (candidates.isEmpty()) {
+                answers[i] = one(orders.get(i));
+                continue;
+            }
+            best[i] = candidates.get(0);
+            byPartner.computeIfAbsent(best[i].registered().partner().id(), id -> new ArrayList<>()).add(i);
+        }
+        byPartner.forEach((partnerId, group) -> {
+            List<String> orderIds = group.stream().map(i -> orderId(orders.get(i))).toList();
+            Optional<List<Unfinished>> taken = registry.reserveAll(best[group.get(0)].registered(), orderIds, clock.millis());
+            boolean recorded = taken.isPresent() && registry.recordAll(taken.get());
+            for (int k = 0; k < group.size(); k++) {
+                int i = group.get(k);
+                if (taken.isEmpty()) {
+                    answers[i] = one(orders.get(i));
+                } else if (recorded) {
+                    registry.finish(taken.get().get(k));
+                    answers[i] = assigned(orderIds.get(k), new Assignment(partnerId, best[i].reason()));
+                } else {
+                    // As one call settles its step: the order's reservation is this one, or one it held already.
+                    String holder = settle(taken.get().get(k));
+                    answers[i] = holder == null ? one(orders.get(i)) : assigned(orderIds.get(k), new Assignment(holder,
+                            holder.equals(partnerId) ? best[i].reason() : "already reserved for this order"));
+                }
+            }
+        });
+        return List.of(answers);
+    }
+
+    private BatchAnswer one(JsonNode order) {
+        try {
+            return assigned(orderId(order), assign(order));
+        } catch (Problems.Conflict noneFits) {
+            return new BatchAnswer(orderId(order), null, noneFits.detail());
+        }
+    }
+
+    private static BatchAnswer assigned(String orderId, Assignment assignment) {
+        return new BatchAnswer(orderId, assignment, null);
     }
 
     private Optional<Assignment> alreadyReserved(String orderId) {

@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -49,6 +51,8 @@ public class PartnerRegistry {
     public static final String ASSIGNMENTS = "partner_assignments";
     public static final String ACTIVE_ORDERS = "active_orders";
     private static final String PENDING = "pending";
+    /** A refused reservation does not stop the others of its batch. */
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoCollection<Document> partners;
@@ -169,6 +173,18 @@ public class PartnerRegistry {
     }
 
     /**
+     * Takes one unit for each of several orders in one change, or none when the partner has not room for them all
+     * (the caller then takes them one at a time): a batch of new orders that match the same partner costs one write.
+     */
+    public Optional<List<Unfinished>> reserveAll(Registered candidate, List<String> orderIds, long at) {
+        int capacity = candidate.partner().capacity();
+        List<Unfinished> steps = orderIds.stream().map(id -> new Unfinished(candidate.partner().id(), id, true, at)).toList();
+        boolean taken = changeWithSteps(candidate.partner().id(), steps, Filters.and(Filters.eq("active", true),
+                Filters.eq("capacity", capacity), Filters.lte(ACTIVE_ORDERS, capacity - steps.size())), steps.size());
+        return taken ? Optional.of(steps) : Optional.empty();
+    }
+
+    /**
      * Gives back the unit an order holds at a partner, noting the step; empty when a release of that order is under
      * way there (a release step's id is the order's own, so two releases never both count).
      */
@@ -215,14 +231,18 @@ public class PartnerRegistry {
 
     /** One atomic change of a partner's count with its step noted, taking along the steps settled since its last change. */
     private boolean changeWithStep(Unfinished step, Bson condition, int units) {
-        List<String> done = drain(step.partnerId());
-        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(ACTIVE_ORDERS, units), Updates.set(PENDING + "." + step.id(),
-                step.document())));
+        return changeWithSteps(step.partnerId(), List.of(step), condition, units);
+    }
+
+    private boolean changeWithSteps(String partnerId, List<Unfinished> steps, Bson condition, int units) {
+        List<String> done = drain(partnerId);
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(ACTIVE_ORDERS, units)));
+        steps.forEach(step -> updates.add(Updates.set(PENDING + "." + step.id(), step.document())));
         done.forEach(id -> updates.add(Updates.unset(PENDING + "." + id)));
-        boolean changed = partners.updateOne(Filters.and(Filters.eq("_id", step.partnerId()), condition),
+        boolean changed = partners.updateOne(Filters.and(Filters.eq("_id", partnerId), condition),
                 Updates.combine(updates)).getModifiedCount() > 0;
         if (!changed) {
-            settled.computeIfAbsent(step.partnerId(), id -> new ConcurrentLinkedQueue<>()).addAll(done);
+            settled.computeIfAbsent(partnerId, id -> new ConcurrentLinkedQueue<>()).addAll(done);
         }
         return changed;
     }
@@ -252,7 +272,7 @@ public class PartnerRegistry {
      */
     public boolean record(Unfinished step) {
         try {
-            assignments.insertOne(new Document("_id", step.orderId()).append("partner_id", step.partnerId()).append("step", step.id()));
+            assignments.insertOne(reservation(step));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -260,6 +280,24 @@ public class PartnerRegistry {
             }
             throw e;
         }
+    }
+
+    /**
+     * Records the reservations of several steps in one insert; true when every one was written. False when any was
+     * refused (an order holding a reservation already): which ones is not read from the error (not every Mongo-wire
+     * server numbers them by position), so the caller settles each step on its own, which answers it exactly.
+     */
+    public boolean recordAll(List<Unfinished> steps) {
+        try {
+            assignments.insertMany(steps.stream().map(PartnerRegistry::reservation).toList(), UNORDERED);
+            return true;
+        } catch (MongoBulkWriteException refused) {
+            return false;
+        }
+    }
+
+    private static Document reservation(Unfinished step) {
+        return new Document("_id", step.orderId()).append("partner_id", step.partnerId()).append("step", step.id());
     }
 
     /** Whether the order's reservation is the one this step wrote. */

@@ -1,7 +1,9 @@
 package io.orderhub.partner;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,32 @@ public record PartnerRequests(PartnerRegistry registry, PartnerAssigner assigner
         PartnerAssigner.Assignment assignment = chosen == null || chosen.isBlank() ? assigner.assign(universal)
                 : assigner.reassign(universal, chosen);
         return Map.of("partner_id", assignment.partnerId(), "reason", assignment.reason());
+    }
+
+    /**
+     * {@code POST /partners/assign-batch} with {@code {"orders": [universal order, ...]}}: for each order, in order,
+     * {@code {"order_id","partner_id","reason"}}, or {@code {"order_id","none_fits"}} where {@code /partners/assign}
+     * would answer 409.
+     */
+    public Map<String, Object> assignAll(JsonNode body) {
+        JsonNode orders = body.path("orders");
+        if (!orders.isArray() || orders.isEmpty()) {
+            throw new Problems.BadRequest("The body needs 'orders', a non-empty array of orders.");
+        }
+        List<JsonNode> list = new ArrayList<>();
+        orders.forEach(list::add);
+        List<Map<String, Object>> answers = assigner.assignAll(list).stream().map(answer -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("order_id", answer.orderId());
+            if (answer.assigned() != null) {
+                item.put("partner_id", answer.assigned().partnerId());
+                item.put("reason", answer.assigned().reason());
+            } else {
+                item.put("none_fits", answer.noneFits());
+            }
+            return item;
+        }).toList();
+        return Map.of("answers", answers);
     }
 
     /** {@code POST /partners/release} with {@code {"order_id"}}. */

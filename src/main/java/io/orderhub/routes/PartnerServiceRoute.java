@@ -63,6 +63,10 @@ public class PartnerServiceRoute extends ApiRouteBuilder {
                 .bean(serviceKey, "requireServiceOrAdmin")
                 .process(answer(200, exchange -> requests.assign(responses.requestBody(exchange, JsonNode.class), partnerId(exchange))));
 
+        from("platform-http:/partners/assign-batch?httpMethodRestrict=POST").routeId("partners-assign-batch")
+                .bean(serviceKey, "requireServiceOrAdmin")
+                .process(answer(200, exchange -> requests.assignAll(responses.requestBody(exchange, JsonNode.class))));
+
         from("platform-http:/partners/release?httpMethodRestrict=POST").routeId("partners-release")
                 .bean(serviceKey, "requireServiceOrAdmin")
                 .process(answer(200, exchange -> requests.release(responses.requestBody(exchange, JsonNode.class))));

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.orderhub.order.OrderDocuments;
 import io.orderhub.mongo.IdPages;
@@ -52,6 +53,16 @@ record AssignmentTally(Map<String, Long> statuses, long orders, long within5s, H
             return new AssignmentTally(statuses, counts[0], counts[1], lags);
         } catch (MongoException e) {
             return new AssignmentTally(Map.of(), 0, 0, lags);
+        }
+    }
+
+    /** The orders waiting for their first attempt ({@code pending}), counted by the store; -1 when it cannot be read. */
+    static long pending(String storeUri) {
+        try (MongoClient mongo = MongoClients.create(storeUri)) {
+            return mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION)
+                    .countDocuments(Filters.eq("delivery.status", "pending"));
+        } catch (MongoException e) {
+            return -1;
         }
     }
 

@@ -155,12 +155,34 @@ public final class BenchMain {
             CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());
             WrkImports.Result imports = WrkImports.run(hub.port(), warm.nextId(), options.connections(), options.wrkSeconds(), dir);
             CostSampler.Costs costs = cost.stop(imports.ok());
-            System.out.printf("%s: %,.0f imports/s; checking exactly-once ...%n", name, imports.rate());
+            System.out.printf("%s: %,.0f imports/s; assignment alone on the backlog, %d s ...%n", name, imports.rate(),
+                    options.ceilingSeconds());
+            Drain drain = drain(hub, options.ceilingSeconds());
+            System.out.printf("%s: %,.0f assigned/s; checking exactly-once ...%n", name, drain.rate());
             ExactlyOnce check = ExactlyOnce.ofRange(warm.andThen(imports), hub.storeUri(), Workload.Platform.SHOPIFY.name);
-            return new BenchReport.WrkRun(store, noopCeiling, imports, costs, check, AssignmentTally.read(hub.storeUri()));
+            return new BenchReport.WrkRun(store, noopCeiling, imports, costs, drain, check, AssignmentTally.read(hub.storeUri()));
         } finally {
             delete(dir);
         }
+    }
+
+    /** Assignment's own ceiling: what it does with the cores to itself, on the backlog ({@code pending} orders) the imports left. */
+    record Drain(int seconds, long backlog, CostSampler.Costs costs) {
+
+        double rate() {
+            return (double) costs.imports() / seconds;
+        }
+    }
+
+    private static Drain drain(Deployment hub, int seconds) {
+        long backlog = AssignmentTally.pending(hub.storeUri());
+        CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Drain(seconds, backlog, cost.stopPerAssignment());
     }
 
     private static BenchReport.SeededRun runSeeded(Deployment.Shape shape, BenchOptions options, Workload workload,

@@ -33,7 +33,7 @@ final class BenchReport {
 
     /** The fresh hub of the wrk-driven run: the store's ceiling, Shopify-only imports; wrk's no-op ceiling is the first hub's. */
     record WrkRun(StoreCeiling.Result store, WrkCeiling.Result ceiling, WrkImports.Result imports, CostSampler.Costs costs,
-            ExactlyOnce check, AssignmentTally deliveries) {
+            BenchMain.Drain drain, ExactlyOnce check, AssignmentTally deliveries) {
 
         double ratio() {
             return ceiling.rate() == null ? 0 : 100 * imports.rate() / ceiling.rate();
@@ -194,6 +194,16 @@ final class BenchReport {
                 + " / " + roundTrips(costs.backgroundTotal(), costs.background()));
         row(out, "fresh hub, wrk-driven: CPU milliseconds per import", String.format("%.2f (hub %.2f + store process %.2f)",
                 costs.hubCpuMs() + costs.storeCpuMs(), costs.hubCpuMs(), costs.storeCpuMs()));
+        BenchMain.Drain drain = w.drain();
+        CostSampler.Costs assigning = drain.costs();
+        // Without a backlog there is nothing to measure: assignment kept up, and its cost is in the imports' CPU above.
+        row(out, "fresh hub, imports stopped: assignment alone on the backlog they left, " + drain.seconds()
+                + " s: orders assigned/s; per assigned order, CPU milliseconds and store round trips", drain.backlog() < 1_000
+                ? String.format("no backlog to measure (%,d pending): assignment kept up with the imports, and the CPU per "
+                        + "import above is an import's and its assignment's", drain.backlog())
+                : String.format("%,.0f /s from %,d pending; %.2f ms (hub %.2f + store process %.2f); %s", drain.rate(), drain.backlog(),
+                        assigning.hubCpuMs() + assigning.storeCpuMs(), assigning.hubCpuMs(), assigning.storeCpuMs(),
+                        roundTrips(assigning.backgroundTotal(), assigning.background())));
         check(out, "fresh hub, wrk-driven (warm-up included): ", w.check());
         row(out, "fresh hub, wrk-driven: orders by delivery status when the check ran", w.deliveries().describe());
         row(out, "fresh hub, wrk-driven: orders assigned within 5 s of their import", w.deliveries().describeLag());

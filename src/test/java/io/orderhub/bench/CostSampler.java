@@ -18,6 +18,8 @@ import io.orderhub.support.PrometheusText;
 final class CostSampler {
 
     private static final String COMMANDS = "orderhub_store_commands_total";
+    /** Orders the hub's assignment moved to {@code assigned} (its {@code orderhub.assignment.transitions}). */
+    private static final String TRANSITIONS = "orderhub_assignment_transitions_total";
     /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
     static final double MILLIS_PER_TICK = 10;
 
@@ -33,7 +35,8 @@ final class CostSampler {
         }
     }
 
-    private record Reading(Map<String, Double> request, Map<String, Double> background, long hubTicks, long storeTicks) {
+    private record Reading(Map<String, Double> request, Map<String, Double> background, long hubTicks, long storeTicks,
+            double assigned) {
     }
 
     private final HubClient hub;
@@ -49,7 +52,16 @@ final class CostSampler {
     }
 
     Costs stop(long imports) {
+        return stop(read(), imports);
+    }
+
+    /** The same, per order assigned during the phase (for a phase that only assigns). */
+    Costs stopPerAssignment() {
         Reading end = read();
+        return stop(end, Math.round(end.assigned() - start.assigned()));
+    }
+
+    private Costs stop(Reading end, long imports) {
         double per = Math.max(1, imports);
         return new Costs(imports, perImport(start.request(), end.request(), per), perImport(start.background(), end.background(), per),
                 (end.hubTicks() - start.hubTicks()) * MILLIS_PER_TICK / per,
@@ -60,7 +72,7 @@ final class CostSampler {
         HubClient.Answer page = hub.get("/actuator/prometheus");
         PrometheusText metrics = new PrometheusText(page.status() == 200 ? page.body() : "");
         return new Reading(commands(metrics, "request"), commands(metrics, "background"), ticks(hubPid),
-                storePid == null ? 0 : ticks(storePid));
+                storePid == null ? 0 : ticks(storePid), metrics.sum(TRANSITIONS, Map.of("status", "assigned")));
     }
 
     private static Map<String, Double> commands(PrometheusText metrics, String path) {

@@ -204,6 +204,59 @@ class PartnerServiceTest extends HubTestSupport {
         assertThat(registry.reservationOf("ord_sweep_3")).isEmpty();
     }
 
+    @Test
+    void aBatchTakesAPartnersUnitsTogetherAndNeverOverbooksIt() {
+        assertThat(hub().request("POST", "/partners", ADMIN, partner("helsinki-batch", "FI", 5)).status()).isEqualTo(201);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            orders.add(order("ord_batch_fi_" + i, "FI", "10100", "Helsinki", "20.00"));
+        }
+
+        Answer answer = hub().request("POST", "/partners/assign-batch", ADMIN, "{\"orders\":[" + String.join(",", orders) + "]}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode answers = answer.json().path("answers");
+        assertThat(answers.findValuesAsText("order_id")).as("one answer per order, in order").containsExactly(
+                "ord_batch_fi_0", "ord_batch_fi_1", "ord_batch_fi_2", "ord_batch_fi_3", "ord_batch_fi_4", "ord_batch_fi_5",
+                "ord_batch_fi_6", "ord_batch_fi_7");
+        assertThat(answers.findValuesAsText("partner_id")).hasSize(5).containsOnly("helsinki-batch");
+        assertThat(answers.findValues("none_fits")).hasSize(3);
+        assertThat(activeOrders("helsinki-batch")).isEqualTo(5);
+        for (JsonNode item : answers) {
+            assertThat(registry.reservationOf(item.path("order_id").asText()))
+                    .isEqualTo(java.util.Optional.ofNullable(item.path("partner_id").asText(null)));
+        }
+    }
+
+    @Test
+    void aBatchAnswersAnOrderReservedBeforeWithItsReservationAndSettlesAStepLeftUnderWay() {
+        hub().request("POST", "/partners", ADMIN, partner("oslo-batch", "NO", 10));
+        hub().request("POST", "/partners/assign", ADMIN, order("ord_batch_no_0", "NO", "10150", "Oslo", "20.00"));
+        // The store failed right after a unit was taken for this one: its reservation was never written.
+        assertThat(registry.reserve(registered("oslo-batch"), "ord_batch_no_1", System.currentTimeMillis())).isPresent();
+        String batch = "{\"orders\":[" + order("ord_batch_no_0", "NO", "10150", "Oslo", "20.00") + ","
+                + order("ord_batch_no_1", "NO", "10150", "Oslo", "20.00") + ","
+                + order("ord_batch_no_2", "NO", "10150", "Oslo", "20.00") + "]}";
+
+        Answer answer = hub().request("POST", "/partners/assign-batch", ADMIN, batch);
+
+        assertThat(answer.json().path("answers").findValuesAsText("partner_id")).containsExactly("oslo-batch", "oslo-batch", "oslo-batch");
+        assertThat(activeOrders("oslo-batch")).as("one unit per order, however often it came").isEqualTo(3);
+        assertThat(List.of("ord_batch_no_0", "ord_batch_no_1", "ord_batch_no_2")).allSatisfy(
+                orderId -> assertThat(registry.reservationOf(orderId)).contains("oslo-batch"));
+        assertThat(hub().request("POST", "/partners/assign-batch", ADMIN, batch).json().path("answers")
+                .findValuesAsText("partner_id")).containsExactly("oslo-batch", "oslo-batch", "oslo-batch");
+        assertThat(activeOrders("oslo-batch")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWithoutOrdersIsABadRequest() {
+        Answer answer = hub().request("POST", "/partners/assign-batch", ADMIN, "{\"orders\":[]}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).contains("application/problem+json");
+    }
+
     private PartnerRegistry.Registered registered(String partnerId) {
         return registry.find(partnerId).orElseThrow();
     }

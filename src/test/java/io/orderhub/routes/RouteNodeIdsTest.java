@@ -31,7 +31,8 @@ class RouteNodeIdsTest extends HubTestSupport {
 
     private static final List<String> ROUTES = List.of("import-gateway", "translate", "order-store", "order-insert",
             "order-after-store", "publish-order-event", "keep-delivery", "delivery-history", "dead-letter",
-            "assignment-events", "assignment-queue", "assignment-poll", "assignment-attempt",
+            "assignment-events", "assignment-queue", "assignment-poll", "assignment-attempt", "assignment-new-orders",
+            "assignment-batch",
             "dashboard-feed", "dashboard-batch");
     private static final Pattern GENERATED = Pattern.compile("[a-zA-Z]+[0-9]+");
 

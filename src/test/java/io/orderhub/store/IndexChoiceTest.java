@@ -61,8 +61,16 @@ class IndexChoiceTest {
         assertThat(ids.canHandle(new Document("_id", "ord_1").append("active", true))).isTrue();
         assertThat(ids.getPositions(and(new Document("_id", "nope"), new Document("x", 1)))).isEmpty();
 
-        // A range, an $in or a field the query leaves open is not a lookup.
+        // A batch's claim lists its orders: one lookup each, whatever else the query asks.
+        Document batch = and(new Document("_id", new Document("$in", List.of("ord_1", "ord_4", "ord_1", "nope"))),
+                new Document("delivery.claim", "token"));
+        assertThat(ids.canHandle(batch)).isTrue();
+        assertThat(ids.getPositions(batch)).containsExactly("ord_1", "ord_4");
+
+        // A range, an $in of conditions or a field the query leaves open is not a lookup.
         assertThat(ids.canHandle(new Document("_id", new Document("$gt", "ord_1")))).isFalse();
+        assertThat(ids.canHandle(and(new Document("_id", new Document("$in", List.of(new Document("$gt", "ord_1")))),
+                new Document("x", 1)))).isFalse();
         assertThat(ids.canHandle(new Document("delivery.version", 1))).isFalse();
         assertThat(ids.canHandle(new Document("$or", List.of(new Document("_id", "ord_1"), new Document("_id", "ord_2"))))).isFalse();
     }

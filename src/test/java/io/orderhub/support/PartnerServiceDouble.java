@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,6 +112,9 @@ public final class PartnerServiceDouble implements AutoCloseable {
         String query = exchange.getRequestURI().getQuery();
         if (path.equals("/partners/assign")) {
             assignCalls.computeIfAbsent(body.path("id").asText(), id -> new AtomicInteger()).incrementAndGet();
+        } else if (path.equals("/partners/assign-batch")) {
+            body.path("orders").forEach(order -> assignCalls.computeIfAbsent(order.path("id").asText(),
+                    id -> new AtomicInteger()).incrementAndGet());
         }
         CountDownLatch latch = hang;
         try {
@@ -127,6 +131,15 @@ public final class PartnerServiceDouble implements AutoCloseable {
         } else if (path.equals("/partners/release")) {
             releases.add(body.path("order_id").asText());
             respond(exchange, 200, "{\"order_id\":\"" + body.path("order_id").asText() + "\"}");
+        } else if (path.equals("/partners/assign-batch")) {
+            List<String> answers = new ArrayList<>();
+            body.path("orders").forEach(order -> {
+                String orderId = order.path("id").asText();
+                String partner = partnerPerOrder.getOrDefault(orderId, partnerForAll);
+                answers.add(partner == null ? "{\"order_id\":\"" + orderId + "\",\"none_fits\":\"No active partner serves this address.\"}"
+                        : "{\"order_id\":\"" + orderId + "\",\"partner_id\":\"" + partner + "\",\"reason\":\"test double\"}");
+            });
+            respond(exchange, 200, "{\"answers\":[" + String.join(",", answers) + "]}");
         } else if (path.equals("/partners/assign")) {
             String orderId = body.path("id").asText();
             String partner = query != null && query.startsWith("partner_id=") ? query.substring("partner_id=".length())
