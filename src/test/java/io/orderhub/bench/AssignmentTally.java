@@ -59,8 +59,11 @@ record AssignmentTally(Map<String, Long> statuses, long orders, long within5s, H
     /** The orders waiting for their first attempt ({@code pending}), counted by the store; -1 when it cannot be read. */
     static long pending(String storeUri) {
         try (MongoClient mongo = MongoClients.create(storeUri)) {
-            return mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION)
-                    .countDocuments(Filters.eq("delivery.status", "pending"));
+            // Read and counted here: the driver's countDocuments is an aggregation the embedded store does not answer.
+            long[] pending = new long[1];
+            mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION).find(Filters.eq("delivery.status", "pending"))
+                    .projection(Projections.include("_id")).forEach(order -> pending[0]++);
+            return pending[0];
         } catch (MongoException e) {
             return -1;
         }

@@ -198,7 +198,8 @@ final class BenchReport {
         CostSampler.Costs assigning = drain.costs();
         // Without a backlog there is nothing to measure: assignment kept up, and its cost is in the imports' CPU above.
         row(out, "fresh hub, imports stopped: assignment alone on the backlog they left, " + drain.seconds()
-                + " s: orders assigned/s; per assigned order, CPU milliseconds and store round trips", drain.backlog() < 1_000
+                + " s: orders assigned/s; per assigned order, CPU milliseconds and store round trips", drain.backlog() < 0
+                ? "the store could not be read" : drain.backlog() < 1_000
                 ? String.format("no backlog to measure (%,d pending): assignment kept up with the imports, and the CPU per "
                         + "import above is an import's and its assignment's", drain.backlog())
                 : String.format("%,.0f /s from %,d pending; %.2f ms (hub %.2f + store process %.2f); %s", drain.rate(), drain.backlog(),

@@ -98,7 +98,7 @@ class OperationsEndpointsTest extends HubTestSupport {
             assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "request", "command", "insert",
                     "collection", "orders"))).isGreaterThanOrEqualTo(3);
             assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "background", "collection",
-                    "partner_assignments"))).as("reservations written after the answers").isGreaterThanOrEqualTo(3);
+                    "partner_assignments"))).as("reservations written after the answers (a batch's in one insert)").isPositive();
             assertThat(metrics.sum("orderhub_store_commands_total", Map.of("path", "request", "collection",
                     "partner_assignments"))).as("no reservation on the request path").isZero();
             assertThat(metrics.sum("lettuce_command_completion_seconds_count", Map.of()))
@@ -108,7 +108,8 @@ class OperationsEndpointsTest extends HubTestSupport {
             assertThat(metrics.sum("orderhub_partner_breaker_state", Map.of())).isZero();
             assertThat(metrics.sum("orderhub_partner_breaker_calls_total", Map.of("result", "failure"))).isZero();
             assertThat(metrics.sum("orderhub_partner_breaker_calls_total", Map.of("result", "not_permitted"))).isZero();
-            assertThat(metrics.sum("orderhub_partner_breaker_calls_total", Map.of("result", "success"))).isEqualTo(3);
+            // One call per batch of new orders: the three came in one to three batches.
+            assertThat(metrics.sum("orderhub_partner_breaker_calls_total", Map.of("result", "success"))).isBetween(1.0, 3.0);
 
             // The assignment timeline: each of the three new orders went assigning → assigned.
             assertThat(metrics.sum("orderhub_assignment_transitions_total", Map.of("status", "assigning"))).isEqualTo(3);
