@@ -22,6 +22,10 @@ import org.h2.mvstore.type.BasicDataType;
 final class BsonDocumentType extends BasicDataType<Document> {
 
     static final BsonDocumentType INSTANCE = new BsonDocumentType();
+    private static final int INITIAL_BUFFER = 16 * 1024;
+    /** A buffer a rare large document grew beyond this is let go rather than kept for the thread's life. */
+    private static final int MAX_KEPT_BUFFER = 1024 * 1024;
+    private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(INITIAL_BUFFER));
 
     private BsonDocumentType() {
     }
@@ -53,15 +57,31 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(1024);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int length = bson.readableBytes();
-            buffer.putVarInt(length);
-            buffer.put(bson.nioBuffer(0, length));
-        } finally {
-            bson.release();
+        ByteBuf bson = encoded(document);
+        int length = bson.readableBytes();
+        buffer.putVarInt(length);
+        buffer.put(bson.nioBuffer(0, length));
+    }
+
+    /** The document's size as BSON, as {@code collStats} reports it. */
+    static int size(Document document) {
+        return encoded(document).readableBytes();
+    }
+
+    /**
+     * The document encoded into this thread's buffer, valid until the thread's next call. A commit writes every
+     * document of every page it changed; a buffer per document, grown from 1 KB to an order's 8 KB or so, was a
+     * good part of the store's garbage and copying.
+     */
+    private static ByteBuf encoded(Document document) {
+        ByteBuf bson = BUFFER.get();
+        if (bson.capacity() > MAX_KEPT_BUFFER) {
+            bson = Unpooled.buffer(INITIAL_BUFFER);
+            BUFFER.set(bson);
         }
+        bson.clear();
+        BsonEncoder.encodeDocument(document, bson);
+        return bson;
     }
 
     @Override

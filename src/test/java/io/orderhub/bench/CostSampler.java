@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.orderhub.support.HubClient;
 import io.orderhub.support.PrometheusText;
@@ -23,8 +24,16 @@ final class CostSampler {
     /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
     static final double MILLIS_PER_TICK = 10;
 
-    /** Per import of the phase: commands by path and {@code collection.command}, CPU milliseconds by process. */
-    record Costs(long imports, Map<String, Double> request, Map<String, Double> background, double hubCpuMs, double storeCpuMs) {
+    /**
+     * Per import of the phase: commands by path and {@code collection.command}, CPU milliseconds by process, and of
+     * those the JIT compilers' (a young JVM's cost, which a hub that has run for minutes no longer pays).
+     */
+    record Costs(long imports, Map<String, Double> request, Map<String, Double> background, double hubCpuMs, double storeCpuMs,
+            double jitCpuMs) {
+
+        double totalCpuMs() {
+            return hubCpuMs + storeCpuMs;
+        }
 
         double requestTotal() {
             return request.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -36,7 +45,7 @@ final class CostSampler {
     }
 
     private record Reading(Map<String, Double> request, Map<String, Double> background, long hubTicks, long storeTicks,
-            double assigned) {
+            long jitTicks, double assigned) {
     }
 
     private final HubClient hub;
@@ -65,14 +74,16 @@ final class CostSampler {
         double per = Math.max(1, imports);
         return new Costs(imports, perImport(start.request(), end.request(), per), perImport(start.background(), end.background(), per),
                 (end.hubTicks() - start.hubTicks()) * MILLIS_PER_TICK / per,
-                storePid == null ? 0 : (end.storeTicks() - start.storeTicks()) * MILLIS_PER_TICK / per);
+                storePid == null ? 0 : (end.storeTicks() - start.storeTicks()) * MILLIS_PER_TICK / per,
+                (end.jitTicks() - start.jitTicks()) * MILLIS_PER_TICK / per);
     }
 
     private Reading read() {
         HubClient.Answer page = hub.get("/actuator/prometheus");
         PrometheusText metrics = new PrometheusText(page.status() == 200 ? page.body() : "");
         return new Reading(commands(metrics, "request"), commands(metrics, "background"), ticks(hubPid),
-                storePid == null ? 0 : ticks(storePid), metrics.sum(TRANSITIONS, Map.of("status", "assigned")));
+                storePid == null ? 0 : ticks(storePid), compilerTicks(hubPid) + (storePid == null ? 0 : compilerTicks(storePid)),
+                metrics.sum(TRANSITIONS, Map.of("status", "assigned")));
     }
 
     private static Map<String, Double> commands(PrometheusText metrics, String path) {
@@ -96,8 +107,34 @@ final class CostSampler {
 
     /** utime + stime of a process, in clock ticks: fields 14 and 15 of its stat line, after the command's ")". */
     static long ticks(long pid) {
+        return statTicks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * The same for a JVM's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…} in their
+     * {@code comm}). A compiler thread the JVM retires during a phase takes its ticks with it, so this can only
+     * undercount the JIT's share.
+     */
+    static long compilerTicks(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(CostSampler::isCompilerThread).mapToLong(task -> statTicks(task.resolve("stat"))).sum();
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    private static boolean isCompilerThread(Path task) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String name = Files.readString(task.resolve("comm"));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static long statTicks(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
             List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
             return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
         } catch (IOException | RuntimeException unreadable) {

@@ -218,4 +218,36 @@ class EmbeddedStoreFormatTest {
             assertThat(names).contains("_id_", "order_identity").doesNotContain("order_digest", "delivery_version");
         }
     }
+
+    /** The data size is counted when asked (not kept on every write), and still follows inserts, updates and deletes. */
+    @Test
+    void collStatsReportsTheSizeOfTheDocumentsAsTheyAreNow() {
+        long grownLeft;
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir.toString(), 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> orders = orders(client);
+            orders.insertOne(order("ord_1", "1"));
+            orders.insertOne(order("ord_2", "2"));
+            long two = dataSize(client);
+            assertThat(two).isPositive();
+
+            orders.updateOne(Filters.eq("_id", "ord_1"), Updates.set("note", "x".repeat(1000)));
+            long grown = dataSize(client);
+            assertThat(grown).isGreaterThanOrEqualTo(two + 1000);
+
+            orders.deleteOne(Filters.eq("_id", "ord_2"));
+            grownLeft = grown - two / 2;
+            // The two orders were of one size, so the one left is half of the two plus its note.
+            assertThat(dataSize(client)).isEqualTo(grown - two / 2);
+        }
+        try (EmbeddedMongoStore reopened = EmbeddedMongoStore.start(dir.toString(), 0);
+                MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(dataSize(client)).as("after a restart").isEqualTo(grownLeft);
+        }
+    }
+
+    private static long dataSize(MongoClient client) {
+        Document stats = client.getDatabase("orderhub").runCommand(new Document("collStats", "orders"));
+        return ((Number) stats.get("size")).longValue();
+    }
 }
