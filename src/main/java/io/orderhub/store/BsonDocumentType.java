@@ -70,8 +70,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     /**
      * The document encoded into this thread's buffer, valid until the thread's next call. A commit writes every
-     * document of every page it changed; a buffer per document, grown from 1 KB to an order's 8 KB or so, was a
-     * good part of the store's garbage and copying.
+     * document of every page it changed; a buffer per document, grown from 1 KB to an order's size (about 10 KB
+     * for the Shopify fixture, its raw body included), was garbage and copies on every write.
      */
     private static ByteBuf encoded(Document document) {
         ByteBuf bson = BUFFER.get();

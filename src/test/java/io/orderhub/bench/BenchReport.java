@@ -214,7 +214,7 @@ final class BenchReport {
                 ? String.format("no backlog to measure (%,d pending): assignment kept up with the imports, and the CPU per "
                         + "import above is an import's and its assignment's", drain.backlog())
                 : String.format("%,.0f /s from %,d pending; %.2f ms (hub %.2f + store process %.2f); %s", drain.rate(), drain.backlog(),
-                        assigning.hubCpuMs() + assigning.storeCpuMs(), assigning.hubCpuMs(), assigning.storeCpuMs(),
+                        assigning.totalCpuMs(), assigning.hubCpuMs(), assigning.storeCpuMs(),
                         roundTrips(assigning.backgroundTotal(), assigning.background())));
         check(out, "fresh hub, wrk-driven (warm-up included): ", w.check());
         row(out, "fresh hub, wrk-driven: orders by delivery status when the check ran", w.deliveries().describe());
