@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Projections;
+import io.orderhub.ops.DurableFloor;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -160,10 +165,44 @@ public final class BenchMain {
             Drain drain = drain(hub, options.ceilingSeconds());
             System.out.printf("%s: %,.0f assigned/s; checking exactly-once ...%n", name, drain.rate());
             ExactlyOnce check = ExactlyOnce.ofRange(warm.andThen(imports), hub.storeUri(), Workload.Platform.SHOPIFY.name);
-            return new BenchReport.WrkRun(store, noopCeiling, imports, costs, drain, check, AssignmentTally.read(hub.storeUri()));
+            AssignmentTally deliveries = AssignmentTally.read(hub.storeUri());
+            System.out.printf("%s: the durable floor, %d s ...%n", name, options.ceilingSeconds());
+            DurableFloorRun floor = durableFloor(hub, imports.nextId(), options, dir);
+            return new BenchReport.WrkRun(store, noopCeiling, imports, costs, drain, check, deliveries, floor);
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * The durable floor ({@code POST /bench/durable}: authenticate, parse, store durably, answer) driven by wrk with the
+     * same signed deliveries, on the same hub once its imports are done and assigned: the cheapest durable answer,
+     * measured with the JIT as warm as the imports left it. What it stored is counted, not taken from wrk's answers.
+     */
+    record DurableFloorRun(WrkImports.Result result, CostSampler.Costs costs, long stored) {
+
+        /** The floor's documents in the store, read one by one (the embedded store answers no count aggregation); -1 if unreadable. */
+        static long count(String storeUri) {
+            try (MongoClient mongo = MongoClients.create(storeUri)) {
+                long[] stored = new long[1];
+                mongo.getDatabase("orderhub").getCollection(DurableFloor.COLLECTION).find().projection(Projections.include("_id"))
+                        .forEach(doc -> stored[0]++);
+                return stored[0];
+            } catch (MongoException e) {
+                return -1;
+            }
+        }
+    }
+
+    private static DurableFloorRun durableFloor(Deployment hub, long firstId, BenchOptions options, Path dir) {
+        WrkImports.Result warm = WrkImports.run(hub.port(), "/bench/durable", firstId, options.connections(),
+                options.ceilingSeconds(), dir);
+        long before = DurableFloorRun.count(hub.storeUri());
+        CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());
+        WrkImports.Result result = WrkImports.run(hub.port(), "/bench/durable", warm.nextId(), options.connections(),
+                options.ceilingSeconds(), dir);
+        CostSampler.Costs costs = cost.stop(result.ok());
+        return new DurableFloorRun(result, costs, before < 0 ? -1 : DurableFloorRun.count(hub.storeUri()) - before);
     }
 
     /** Assignment's own ceiling: what it does with the cores to itself, on the backlog ({@code pending} orders) the imports left. */

@@ -33,10 +33,15 @@ final class BenchReport {
 
     /** The fresh hub of the wrk-driven run: the store's ceiling, Shopify-only imports; wrk's no-op ceiling is the first hub's. */
     record WrkRun(StoreCeiling.Result store, WrkCeiling.Result ceiling, WrkImports.Result imports, CostSampler.Costs costs,
-            BenchMain.Drain drain, ExactlyOnce check, AssignmentTally deliveries) {
+            BenchMain.Drain drain, ExactlyOnce check, AssignmentTally deliveries, BenchMain.DurableFloorRun floor) {
 
         double ratio() {
             return ceiling.rate() == null ? 0 : 100 * imports.rate() / ceiling.rate();
+        }
+
+        /** The imports' rate as a share of the durable floor's, both driven by wrk on this hub. */
+        double floorRatio() {
+            return floor.result().rate() > 0 ? 100 * imports.rate() / floor.result().rate() : 0;
         }
     }
 
@@ -216,6 +221,14 @@ final class BenchReport {
                 : String.format("%,.0f /s from %,d pending; %.2f ms (hub %.2f + store process %.2f); %s", drain.rate(), drain.backlog(),
                         assigning.totalCpuMs(), assigning.hubCpuMs(), assigning.storeCpuMs(),
                         roundTrips(assigning.backgroundTotal(), assigning.background())));
+        BenchMain.DurableFloorRun floor = w.floor();
+        row(out, "the same hub afterwards, **the durable floor** (`POST /bench/durable`: the same signed deliveries, wrk as above, "
+                + options.ceilingSeconds() + " s after " + options.ceilingSeconds() + " s of its own warm-up; HMAC checked, JSON "
+                + "parsed, the raw body stored through the group commit, 201; no mapping, idempotency, events or assignment): "
+                + "answers/s; CPU milliseconds per answer; the imports' rate as a share of it", floor.result().why() != null
+                ? floor.result().why() : String.format("%,.0f /s (%,d stored); %.2f (hub %.2f + store process %.2f); %s; "
+                        + "imports %.0f %% of it", floor.result().rate(), floor.stored(), floor.costs().totalCpuMs(),
+                        floor.costs().hubCpuMs(), floor.costs().storeCpuMs(), jit(floor.costs()), w.floorRatio()));
         check(out, "fresh hub, wrk-driven (warm-up included): ", w.check());
         row(out, "fresh hub, wrk-driven: orders by delivery status when the check ran", w.deliveries().describe());
         row(out, "fresh hub, wrk-driven: orders assigned within 5 s of their import", w.deliveries().describeLag());

@@ -59,6 +59,12 @@ class BenchSmokeIT {
         assertThat(wrk.drain().backlog()).as("pending orders counted by the store").isNotNegative();
         assertThat(assigning.imports() == 0 || assigning.background().containsKey("orders.update")
                 || assigning.background().containsKey("orders.findAndModify")).as(run.table()).isTrue();
+        // The durable floor on the same hub: every 2xx it gave is a document it stored.
+        BenchMain.DurableFloorRun floor = wrk.floor();
+        assertThat(floor.result().why()).as(run.table()).isNull();
+        assertThat(floor.result().ok()).as(run.table()).isPositive().isEqualTo(floor.result().answered());
+        assertThat(floor.stored()).as(run.table()).isGreaterThanOrEqualTo(floor.result().ok());
+        assertThat(floor.costs().hubCpuMs()).as(run.table()).isPositive();
         assertThat(wrk.check().holds()).as(run.table()).isTrue();
         assertThat(wrk.check().stored()).as(run.table()).isGreaterThanOrEqualTo(wrk.check().acknowledged());
     }

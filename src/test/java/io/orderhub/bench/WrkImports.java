@@ -55,13 +55,18 @@ final class WrkImports {
 
     /** New Shopify orders with ids from {@code firstId} on, {@code connections} at a time, for {@code seconds}. */
     static Result run(int port, long firstId, int connections, int seconds, Path work) {
+        return run(port, "/import-orders", firstId, connections, seconds, work);
+    }
+
+    /** The same deliveries to another path of the hub: the durable floor ({@code /bench/durable}). */
+    static Result run(int port, String path, long firstId, int connections, int seconds, Path work) {
         try {
             Path dir = Files.createDirectories(work);
             Path tally = dir.resolve("wrk-imports-" + firstId + ".txt");
             Path script = dir.resolve("imports.lua");
             Files.writeString(script, lua(firstId, tally), StandardCharsets.UTF_8);
             Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "30s", "-s",
-                    script.toString(), "http://127.0.0.1:" + port + "/import-orders").redirectErrorStream(true).start();
+                    script.toString(), "http://127.0.0.1:" + port + path).redirectErrorStream(true).start();
             String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS) || wrk.exitValue() != 0 || !Files.exists(tally)) {
                 return Result.failed("wrk failed: " + output.strip());
