@@ -170,7 +170,7 @@ public final class MappingFunctions {
      * only when the source has one.
      */
     static JsonNode utc(JsonNode[] args) {
-        return utcFromText(args[0], "an ISO-8601 time with offset", OffsetDateTime::parse, MappingFunctions::fractionDigits);
+        return utcFromText(args[0], "an ISO-8601 time with offset", MappingFunctions::offsetTime, MappingFunctions::fractionDigits);
     }
 
     /**
@@ -182,11 +182,20 @@ public final class MappingFunctions {
         return utcFromText(args[0], "an ISO-8601 time", MappingFunctions::gmtOrOffset, MappingFunctions::fractionDigits);
     }
 
+    private static OffsetDateTime offsetTime(String text) {
+        OffsetDateTime usual = IsoTimes.offsetOrNull(text);
+        return usual != null ? usual : OffsetDateTime.parse(text);
+    }
+
     private static OffsetDateTime gmtOrOffset(String text) {
+        LocalDateTime usual = IsoTimes.localOrNull(text);
+        if (usual != null) {
+            return usual.atOffset(ZoneOffset.UTC);
+        }
         try {
             return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException noLocal) {
-            return OffsetDateTime.parse(text);
+            return offsetTime(text);
         }
     }
 
@@ -461,6 +470,10 @@ public final class MappingFunctions {
 
     private static String formatUtc(OffsetDateTime time, int fractionDigits) {
         OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
+        String usual = IsoTimes.utcText(utc, fractionDigits);
+        if (usual != null) {
+            return usual;
+        }
         StringBuilder text = new StringBuilder(30).append(UTC_SECONDS.format(utc));
         if (fractionDigits > 0) {
             String nanos = String.format(Locale.ROOT, "%09d", utc.getNano());
