@@ -28,7 +28,7 @@ class IsoTimesTest {
     @Test
     void whatTheOffsetReaderAcceptsJavaTimeReadsAsTheSameTime() {
         int accepted = 0;
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             String text = date() + time() + offset();
             OffsetDateTime fast = IsoTimes.offsetOrNull(text);
             OffsetDateTime slow = parseOrNull(text);
@@ -37,13 +37,13 @@ class IsoTimesTest {
                 assertThat(slow).as(text).isEqualTo(fast);
             }
         }
-        assertThat(accepted).as("texts the fast path read").isGreaterThan(10_000);
+        assertThat(accepted).as("texts the fast path read").isGreaterThan(4_000);
     }
 
     @Test
     void whatTheLocalReaderAcceptsJavaTimeReadsAsTheSameTime() {
         int accepted = 0;
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             String text = date() + time() + (RANDOM.nextInt(10) == 0 ? offset() : "");
             LocalDateTime fast = IsoTimes.localOrNull(text);
             if (fast != null) {
@@ -51,7 +51,7 @@ class IsoTimesTest {
                 assertThat(LocalDateTime.parse(text)).as(text).isEqualTo(fast);
             }
         }
-        assertThat(accepted).as("texts the fast path read").isGreaterThan(10_000);
+        assertThat(accepted).as("texts the fast path read").isGreaterThan(4_000);
     }
 
     @Test
@@ -69,7 +69,7 @@ class IsoTimesTest {
 
     @Test
     void theWriterPrintsWhatThePatternAndTheZeroPaddedNanosPrinted() {
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             OffsetDateTime utc = Instant.ofEpochSecond(RANDOM.nextLong(-62_167_219_200L, 253_402_300_799L), RANDOM.nextInt(1_000_000_000))
                     .atOffset(ZoneOffset.UTC);
             int digits = RANDOM.nextInt(13);
