@@ -45,7 +45,6 @@ public final class MappingFunctions {
 
     private static final Pattern SUBDIVISION_CODE = Pattern.compile("^[A-Z0-9]{1,3}$");
 
-    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private static final List<Function> ALL = List.of(
             new Fn("money", 2, 2, MappingFunctions::money),
@@ -188,14 +187,19 @@ public final class MappingFunctions {
     }
 
     private static OffsetDateTime gmtOrOffset(String text) {
-        LocalDateTime usual = IsoTimes.localOrNull(text);
-        if (usual != null) {
-            return usual.atOffset(ZoneOffset.UTC);
+        LocalDateTime local = IsoTimes.localOrNull(text);
+        if (local != null) {
+            return local.atOffset(ZoneOffset.UTC);
+        }
+        // Read before java.time's local parser, which would throw (and fill in a stack trace) for every time with an offset.
+        OffsetDateTime withOffset = IsoTimes.offsetOrNull(text);
+        if (withOffset != null) {
+            return withOffset;
         }
         try {
             return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException noLocal) {
-            return offsetTime(text);
+            return OffsetDateTime.parse(text);
         }
     }
 
@@ -469,17 +473,7 @@ public final class MappingFunctions {
     }
 
     private static String formatUtc(OffsetDateTime time, int fractionDigits) {
-        OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
-        String usual = IsoTimes.utcText(utc, fractionDigits);
-        if (usual != null) {
-            return usual;
-        }
-        StringBuilder text = new StringBuilder(30).append(UTC_SECONDS.format(utc));
-        if (fractionDigits > 0) {
-            String nanos = String.format(Locale.ROOT, "%09d", utc.getNano());
-            text.append('.').append(nanos, 0, Math.min(fractionDigits, 9));
-        }
-        return text.append('Z').toString();
+        return IsoTimes.utcText(time.withOffsetSameInstant(ZoneOffset.UTC), fractionDigits);
     }
 
     /** How many fraction-of-second digits an ISO-8601 text has (0 when it has none). */

@@ -15,6 +15,7 @@ import io.orderhub.order.OrderDocuments;
 import io.orderhub.mongo.IdPages;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The stored orders by delivery status after a run: whether assignment, which runs after each answer on the
@@ -58,12 +59,17 @@ record AssignmentTally(Map<String, Long> statuses, long orders, long within5s, H
 
     /** The orders waiting for their first attempt ({@code pending}), counted by the store; -1 when it cannot be read. */
     static long pending(String storeUri) {
+        return count(storeUri, OrderDocuments.COLLECTION, Filters.eq("delivery.status", "pending"));
+    }
+
+    /** The documents of a collection the filter matches; -1 when the store cannot be read. */
+    static long count(String storeUri, String collection, Bson filter) {
         try (MongoClient mongo = MongoClients.create(storeUri)) {
             // Read and counted here: the driver's countDocuments is an aggregation the embedded store does not answer.
-            long[] pending = new long[1];
-            mongo.getDatabase("orderhub").getCollection(OrderDocuments.COLLECTION).find(Filters.eq("delivery.status", "pending"))
-                    .projection(Projections.include("_id")).forEach(order -> pending[0]++);
-            return pending[0];
+            long[] matching = new long[1];
+            mongo.getDatabase("orderhub").getCollection(collection).find(filter).projection(Projections.include("_id"))
+                    .forEach(doc -> matching[0]++);
+            return matching[0];
         } catch (MongoException e) {
             return -1;
         }

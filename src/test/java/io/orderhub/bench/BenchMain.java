@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Projections;
 import io.orderhub.ops.DurableFloor;
+import org.bson.Document;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -181,16 +178,9 @@ public final class BenchMain {
      */
     record DurableFloorRun(WrkImports.Result result, CostSampler.Costs costs, long stored) {
 
-        /** The floor's documents in the store, read one by one (the embedded store answers no count aggregation); -1 if unreadable. */
+        /** The floor's documents in the store; -1 when it cannot be read. */
         static long count(String storeUri) {
-            try (MongoClient mongo = MongoClients.create(storeUri)) {
-                long[] stored = new long[1];
-                mongo.getDatabase("orderhub").getCollection(DurableFloor.COLLECTION).find().projection(Projections.include("_id"))
-                        .forEach(doc -> stored[0]++);
-                return stored[0];
-            } catch (MongoException e) {
-                return -1;
-            }
+            return AssignmentTally.count(storeUri, DurableFloor.COLLECTION, new Document());
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * the parts of an ISO-8601 time, in range and out of it (month 13, 30 February, 24:00, offsets past 18 hours,
  * ten fraction digits, a lowercase {@code t}, missing seconds, trailing text). Whatever a reader accepts,
  * {@code java.time} reads as the same time; the usual shapes are accepted (or the fast path would silently never
- * run); and the writer prints what the mapping printed before.
+ * run); and the writer prints what the mapping printed before (the pattern and {@code %09d} it replaced are
+ * kept here as the oracle), for any year.
  */
 class IsoTimesTest {
 
@@ -70,12 +71,15 @@ class IsoTimesTest {
     @Test
     void theWriterPrintsWhatThePatternAndTheZeroPaddedNanosPrinted() {
         for (int i = 0; i < 20_000; i++) {
-            OffsetDateTime utc = Instant.ofEpochSecond(RANDOM.nextLong(-62_167_219_200L, 253_402_300_799L), RANDOM.nextInt(1_000_000_000))
-                    .atOffset(ZoneOffset.UTC);
+            // Mostly years 0000-9999; every fourth anywhere an Instant reaches (signed years of five digits and more).
+            long seconds = i % 4 == 0 ? RANDOM.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                    : RANDOM.nextLong(-62_167_219_200L, 253_402_300_799L);
+            OffsetDateTime utc = Instant.ofEpochSecond(seconds, RANDOM.nextInt(1_000_000_000)).atOffset(ZoneOffset.UTC);
             int digits = RANDOM.nextInt(13);
             assertThat(IsoTimes.utcText(utc, digits)).as(utc + " with " + digits).isEqualTo(oldFormat(utc, digits));
         }
-        assertThat(IsoTimes.utcText(OffsetDateTime.parse("+10000-01-01T00:00:00Z"), 0)).isNull();
+        assertThat(IsoTimes.utcText(OffsetDateTime.parse("+10000-01-01T00:00:00Z"), 0)).isEqualTo("+10000-01-01T00:00:00Z");
+        assertThat(IsoTimes.utcText(OffsetDateTime.parse("-0001-12-31T23:59:59.5Z"), 1)).isEqualTo("-0001-12-31T23:59:59.5Z");
     }
 
     private static String oldFormat(OffsetDateTime utc, int fractionDigits) {
