@@ -93,6 +93,16 @@ final class Cluster implements AutoCloseable {
         return dir.resolve("logs").resolve(process + ".log");
     }
 
+    /** The last {@code lines} lines of a process's log, or why they cannot be read. */
+    String logTail(String process, int lines) {
+        try {
+            List<String> all = Files.readAllLines(logOf(process), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(" + logOf(process) + " unreadable: " + e + ")";
+        }
+    }
+
     /** {@code ops/cluster.sh kill NAME}: SIGKILL. */
     void kill(String process) {
         run(120, "kill", process);
