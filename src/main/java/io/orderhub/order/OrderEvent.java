@@ -10,11 +10,8 @@ import java.time.Instant;
 public record OrderEvent(String type, String orderId, String platform, String storeUid, String orderNumber, String total,
         String currency, String financialStatus, String deliveryStatus, String partnerId, Instant at) {
 
-    /**
-     * In-process publish/subscribe: the bus route ({@code order-events}) hands every event to each listener; a full
-     * queue drops, never blocks, and a process without the import role (no bus) discards.
-     */
-    public static final String ENDPOINT = "seda:order-events?size=10000&blockWhenFull=false&discardIfNoConsumers=true";
+    /** In-process publish/subscribe: every consumer route gets every event; a full queue drops, never blocks. */
+    public static final String ENDPOINT = "seda:order-events?multipleConsumers=true&size=10000&blockWhenFull=false&discardIfNoConsumers=true";
 
     /** A new order was stored. */
     public static final String CREATED = "order.created";

@@ -40,8 +40,6 @@ public class AssignmentRoute extends RouteBuilder {
     private static final String ATTEMPTS = "seda:assignment-attempts?size=10000&blockWhenFull=false&discardWhenFull=true";
     /** New orders waiting to be taken together for their first attempt; full, as above: the poll finds them. */
     private static final String NEW_ORDERS = "seda:assignment-new-orders?size=10000&blockWhenFull=false&discardWhenFull=true";
-    /** Where the order-event bus ({@link OrderEventsRoute}) hands this listener every event. */
-    static final String EVENTS = "direct:assignment-events";
     /** The registry name of the pool that runs the breaker's time-limited calls. */
     private static final String CALLS = "partner-service-calls";
     /** The registry name of the breaker's configuration, shared by the routes that call the Partner Service. */
@@ -84,10 +82,10 @@ public class AssignmentRoute extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Assignment step failed; the order stays due for the next poll: ${exception.message}")
                 .id("assignment-log-failure");
 
-        // The bus hands every event to each listener in turn: hand the order over and return at once,
+        // Events are shared with other consumers (the dashboard): hand the order over and return at once,
         // so a slow Partner Service never holds up anyone's events.
         // Plain Java over the event record: a simple expression's ${body.type} is a reflective bean call per event.
-        RouteNodes.consumer("assignment-events-in", from(EVENTS)).routeId("assignment-events")
+        RouteNodes.consumer("assignment-events-in", from(OrderEvent.ENDPOINT)).routeId("assignment-events")
                 .choice().id("assignment-event-type")
                     .when(eventType(OrderEvent.CREATED)).id("assignment-when-created")
                         .setBody(AssignmentRoute::orderId).id("assignment-created-order-id")

@@ -3,6 +3,7 @@ package io.orderhub.routes;
 import io.orderhub.config.ConditionalOnRole;
 import io.orderhub.dashboard.DashboardFeed;
 import io.orderhub.dashboard.DashboardProperties;
+import io.orderhub.order.OrderEvent;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnRole("import")
 public class DashboardFeedRoute extends RouteBuilder {
-
-    /** Where the order-event bus ({@link OrderEventsRoute}) hands this listener every event. */
-    static final String EVENTS = "direct:dashboard-feed";
 
     private final DashboardFeed feed;
     private final DashboardProperties properties;
@@ -36,7 +34,7 @@ public class DashboardFeedRoute extends RouteBuilder {
         onException(IllegalStateException.class).id("dashboard-on-outbox-full").handled(true)
                 .bean(feed, "outboxFull").id("dashboard-count-dropped");
 
-        RouteNodes.consumer("dashboard-feed-in", from(EVENTS)).routeId("dashboard-feed")
+        RouteNodes.consumer("dashboard-feed-in", from(OrderEvent.ENDPOINT)).routeId("dashboard-feed")
                 .setBody(method(feed, "event")).id("dashboard-event")
                 .to(outbox).id("dashboard-to-outbox");
 

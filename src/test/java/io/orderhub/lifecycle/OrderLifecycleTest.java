@@ -14,12 +14,12 @@ import io.orderhub.support.HubTest;
 import io.orderhub.support.HubTestSupport;
 import io.orderhub.support.Poll;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.model.ModelCamelContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /** Redeliveries, updates, late and early versions and cancellations of one order keep the truth. */
 @HubTest
@@ -28,19 +28,8 @@ class OrderLifecycleTest extends HubTestSupport {
     @Autowired
     MongoDatabase database;
 
-    @Autowired
-    ModelCamelContext camel;
-
     @EndpointInject("mock:order-events")
     MockEndpoint events;
-
-    /** Every event the bus takes also goes to the mock first; once per hub (the hub lives for the class). */
-    @BeforeEach
-    void tapTheEventBus() throws Exception {
-        if (!camel.getRouteDefinition("order-events").toString().contains(events.getEndpointUri())) {
-            AdviceWith.adviceWith(camel, "order-events", route -> route.weaveAddFirst().to(events.getEndpointUri()));
-        }
-    }
 
     @Test
     void redeliveryOfTheSameEventIsADuplicate() {
@@ -146,5 +135,18 @@ class OrderLifecycleTest extends HubTestSupport {
         List<String> outcomes = new java.util.ArrayList<>();
         items.forEach(item -> outcomes.add(item.path("outcome").asText()));
         return outcomes;
+    }
+
+    @TestConfiguration
+    static class EventsConfiguration {
+        @Bean
+        RouteBuilder orderEventsToMock() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(OrderEvent.ENDPOINT).routeId("test-order-events").to("mock:order-events");
+                }
+            };
+        }
     }
 }

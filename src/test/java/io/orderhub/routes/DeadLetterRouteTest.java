@@ -9,12 +9,15 @@ import io.orderhub.support.Fixture;
 import io.orderhub.support.HubClient.Answer;
 import io.orderhub.support.HubTest;
 import io.orderhub.support.ShopifyOrders;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code dead-letter} route alone: an authentic Shopify order its mapping cannot make universal is kept
@@ -34,7 +37,6 @@ class DeadLetterRouteTest extends AdvisedRouteTestSupport {
     @Override
     protected void advise() throws Exception {
         advise("dead-letter", route -> route.weaveById("dead-letter-insert").after().to(STORED));
-        advise("order-events", route -> route.weaveAddFirst().to(EVENTS));
     }
 
     @Test
@@ -59,5 +61,18 @@ class DeadLetterRouteTest extends AdvisedRouteTestSupport {
         events.assertIsSatisfied();
         assertThat(events.getReceivedExchanges().get(0).getMessage().getBody(OrderEvent.class).orderId())
                 .isEqualTo(deadLetterId);
+    }
+
+    @TestConfiguration
+    static class Events {
+        @Bean
+        RouteBuilder orderEventsToMock() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(OrderEvent.ENDPOINT).routeId("test-order-events").to(EVENTS);
+                }
+            };
+        }
     }
 }

@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 class RouteNodeIdsTest extends HubTestSupport {
 
     private static final List<String> ROUTES = List.of("import-gateway", "translate", "order-store", "order-insert",
-            "order-after-store", "publish-order-event", "order-events", "keep-delivery", "delivery-history", "dead-letter",
+            "order-after-store", "publish-order-event", "keep-delivery", "delivery-history", "dead-letter",
             "assignment-events", "assignment-queue", "assignment-poll", "assignment-attempt", "assignment-new-orders",
             "assignment-batch",
             "dashboard-feed", "dashboard-batch");
