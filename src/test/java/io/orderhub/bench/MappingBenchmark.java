@@ -95,6 +95,15 @@ public class MappingBenchmark {
         return translator.map(platform, envelope);
     }
 
+    /**
+     * The parse alone. The durable floor parses too, so what mapping adds to an import beyond the floor is
+     * {@link #map()}'s time less this one's.
+     */
+    @Benchmark
+    public JsonNode parse() {
+        return json.parse(body, platform);
+    }
+
     private static byte[] bytes(JsonNode node) throws Exception {
         return Fixture.JSON.writeValueAsBytes(node);
     }
