@@ -3,7 +3,6 @@ package io.orderhub.dashboard;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -13,9 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -64,11 +61,12 @@ class DashboardConfiguration {
                 properties.channel());
     }
 
+    /** Only where Redis fans out; elsewhere no subscription (a null bean). Spring starts and stops it. */
     @Bean
-    RedisSubscriptionHolder dashboardRedisSubscription(DashboardFanOut fanOut, DashboardProperties properties,
+    DashboardSubscription dashboardRedisSubscription(DashboardFanOut fanOut, DashboardProperties properties,
             ObjectProvider<RedisConnectionFactory> connections) {
         if (!fanOut.viaRedis()) {
-            return new RedisSubscriptionHolder(null);
+            return null;
         }
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections.getObject());
@@ -82,10 +80,7 @@ class DashboardConfiguration {
         container.setTaskExecutor(inOrder::execute);
         container.addMessageListener(fanOut, new ChannelTopic(fanOut.channel()));
         container.afterPropertiesSet();
-        DashboardSubscription subscription = new DashboardSubscription(container, inOrder, fanOut.channel(),
-                properties.subscribeRetry());
-        subscription.subscribe();
-        return new RedisSubscriptionHolder(subscription);
+        return new DashboardSubscription(container, inOrder, fanOut.channel(), properties.subscribeRetry());
     }
 
     static boolean viaRedis(DashboardProperties properties, OrderHubProperties hub) {
@@ -94,56 +89,5 @@ class DashboardConfiguration {
             case LOCAL -> false;
             case AUTO -> hub.idempotency().cache() == OrderHubProperties.CacheKind.REDIS;
         };
-    }
-
-    /**
-     * The subscription exists only where Redis fans out; a holder keeps the bean present either way. It is a
-     * lifecycle bean of the first phase to stop, so it unsubscribes while Redis's connection factory (a lifecycle
-     * bean too) still runs: left to the beans' destruction, the unsubscribe found the connections closed and every
-     * stop logged a warning and a stack trace.
-     */
-    static final class RedisSubscriptionHolder implements SmartLifecycle, DisposableBean {
-
-        private final DashboardSubscription subscription;
-        private final AtomicBoolean running;
-
-        RedisSubscriptionHolder(DashboardSubscription subscription) {
-            this.subscription = subscription;
-            this.running = new AtomicBoolean(subscription != null);
-        }
-
-        /** Subscribed (or retrying) since it was built. */
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void stop() {
-            if (running.compareAndSet(true, false)) {
-                try {
-                    subscription.destroy();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Could not end the dashboard's Redis subscription", e);
-                }
-            }
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running.get();
-        }
-
-        @Override
-        public int getPhase() {
-            return Integer.MAX_VALUE;
-        }
-
-        /** A context that failed to start is destroyed without being stopped. */
-        @Override
-        public void destroy() {
-            stop();
-        }
     }
 }

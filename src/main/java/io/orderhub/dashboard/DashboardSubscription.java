@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * (it still shows the events posted to it, and its resync catches up from the store) and subscribes once Redis
  * answers, so that a restart during an outage does not crash-loop.
  */
-final class DashboardSubscription {
+final class DashboardSubscription implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardSubscription.class);
 
@@ -25,6 +27,7 @@ final class DashboardSubscription {
     private final String channel;
     private final Duration retry;
     private ScheduledExecutorService retries;
+    private volatile boolean running;
 
     DashboardSubscription(RedisMessageListenerContainer container, ExecutorService listener, String channel,
             Duration retry) {
@@ -35,7 +38,9 @@ final class DashboardSubscription {
     }
 
     /** Subscribes now, or, when Redis does not answer, every {@code retry} in the background until it does. */
-    void subscribe() {
+    @Override
+    public void start() {
+        running = true;
         RuntimeException failure = trySubscribe();
         if (failure == null) {
             return;
@@ -74,12 +79,47 @@ final class DashboardSubscription {
         }
     }
 
-    void destroy() throws Exception {
+    /**
+     * Unsubscribes. The last phase: started after everything it hands messages to, and stopped first, while Redis's
+     * connection factory (a lifecycle bean of phase 0) still runs; left to the beans' destruction, the unsubscribe
+     * found the connections closed, and every stop logged a warning and a stack trace.
+     */
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
         if (retries != null) {
             retries.shutdownNow();
-            retries.awaitTermination(retry.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            try {
+                retries.awaitTermination(retry.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        container.destroy();
-        listener.shutdown();
+        try {
+            container.destroy();
+        } catch (Exception e) {
+            log.warn("Could not end the subscription to Redis channel {} cleanly: {}", channel, e.toString());
+        } finally {
+            listener.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** A context that fails while starting is destroyed without being stopped. */
+    @Override
+    public void destroy() {
+        stop();
     }
 }

@@ -133,9 +133,8 @@ public record HttpResponses(ObjectMapper json, ImportMetrics metrics) {
     }
 
     private void write(Exchange exchange, int status, String contentType, Object body) {
-        if (IMPORT_ROUTE.equals(exchange.getFromRouteId())) {
-            MDC.remove(DeliveryReceiver.CORRELATION_ID);
-        }
+        // The answer ends the delivery's log tag (DeliveryReceiver sets it), whichever route received the delivery.
+        MDC.remove(DeliveryReceiver.CORRELATION_ID);
         Message message = resetHeaders(exchange, status, contentType);
         try {
             message.setBody(json.writeValueAsString(body));

@@ -45,7 +45,6 @@ public final class MappingFunctions {
 
     private static final Pattern SUBDIVISION_CODE = Pattern.compile("^[A-Z0-9]{1,3}$");
 
-
     private static final List<Function> ALL = List.of(
             new Fn("money", 2, 2, MappingFunctions::money),
             new Fn("money-sum", 1, 2, MappingFunctions::moneySum),

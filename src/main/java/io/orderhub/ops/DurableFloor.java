@@ -14,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
-import org.slf4j.MDC;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -51,19 +50,14 @@ public class DurableFloor implements AutoCloseable {
     /** Receives, authenticates, parses and stores one delivery, as the import path does each; returns once durable. */
     public void store(Exchange exchange) {
         InboundDelivery delivery = receiver.receive(exchange);
-        try {
-            authenticator.requireHmacSha256Base64(delivery,
-                    authenticator.store("shopify", delivery.header("x-shopify-shop-domain")), "x-shopify-hmac-sha256");
-            JsonNode order = json.parse(delivery.rawBody(), "Shopify");
-            if (!order.path("id").canConvertToLong()) {
-                throw new Problems.BadRequest("The delivery has no order id.");
-            }
-            inserts.insert(new Document("_id", new ObjectId()).append("platform_order_id", order.path("id").asText())
-                    .append("received_at", delivery.receivedAt().toString()).append("body", new Binary(delivery.rawBody())));
-        } finally {
-            // The receiver tags the thread's log lines with the delivery; the import path's answer untags them.
-            MDC.remove(DeliveryReceiver.CORRELATION_ID);
+        authenticator.requireHmacSha256Base64(delivery,
+                authenticator.store("shopify", delivery.header("x-shopify-shop-domain")), "x-shopify-hmac-sha256");
+        JsonNode order = json.parse(delivery.rawBody(), "Shopify");
+        if (!order.path("id").canConvertToLong()) {
+            throw new Problems.BadRequest("The delivery has no order id.");
         }
+        inserts.insert(new Document("_id", new ObjectId()).append("platform_order_id", order.path("id").asText())
+                .append("received_at", delivery.receivedAt().toString()).append("body", new Binary(delivery.rawBody())));
     }
 
     @Override
