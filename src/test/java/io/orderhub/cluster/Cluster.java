@@ -164,7 +164,9 @@ final class Cluster implements AutoCloseable {
     /** A base port with the {@code count} ports from it free now. */
     private static int freePortRange(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 30_000);
+            // Below Linux's ephemeral range (32768 and up): the ports are checked free now but taken only as each
+            // process starts, and meanwhile an outgoing connection or a port-0 listener could be given one of them.
+            int base = 20_000 + (int) (Math.random() * (32_768 - 20_000 - count));
             if (allFree(base, count)) {
                 return base;
             }
