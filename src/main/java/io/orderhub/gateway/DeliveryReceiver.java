@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryReceiver {
 
+    /** Where every platform delivers: the one webhook endpoint of the contract. */
+    public static final String IMPORT_PATH = "/import-orders";
     /** The log key that ties every line of one delivery together: the platform's delivery id where it has one. */
     public static final String CORRELATION_ID = "correlation_id";
     private static final String[] DELIVERY_ID_HEADERS = {"x-shopify-webhook-id", "x-wc-webhook-delivery-id",

@@ -28,7 +28,7 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/import-orders".equals(request.getRequestURI());
+        return !DeliveryReceiver.IMPORT_PATH.equals(request.getRequestURI());
     }
 
     @Override

@@ -44,7 +44,7 @@ public class GatewayRoute extends RouteBuilder {
         // useStreaming hands the servlet's InputStream over instead of its Reader: signatures cover the bytes as
         // sent, and a body that is not UTF-8 must reach PayloadJson's strict decoder (400), not fail in Tomcat (500).
         ChoiceDefinition router = RouteNodes.consumer("gateway-http-in",
-                        from("platform-http:/import-orders?httpMethodRestrict=POST&populateBodyWithForm=false"
+                        from("platform-http:" + DeliveryReceiver.IMPORT_PATH + "?httpMethodRestrict=POST&populateBodyWithForm=false"
                                 + "&useStreaming=true"))
                 .routeId("import-gateway").routeConfigurationId(ImportAnswers.ID)
                 .process(exchange -> Deliveries.start(exchange, ImportContext.received(receiver.receive(exchange))))

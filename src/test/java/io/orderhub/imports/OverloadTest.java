@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderhub.ops.ImportMetrics;
 import io.orderhub.support.Concurrently;
 import io.orderhub.support.Deliveries;
 import io.orderhub.support.Fixture;
@@ -29,6 +32,9 @@ class OverloadTest extends HubTestSupport {
     @Autowired
     MongoDatabase database;
 
+    @Autowired
+    MeterRegistry meters;
+
     private static final Fixture WOO = Fixture.named("w01_order_created_processing");
 
     @Test
@@ -49,6 +55,9 @@ class OverloadTest extends HubTestSupport {
             assertThat(a.retryAfter()).isEqualTo("1");
             assertThat(a.json().path("type").asText()).endsWith("/overloaded");
         });
+        Counter counted = meters.find(ImportMetrics.IMPORTS).tag("outcome", "rejected").tag("reason", "503-overloaded").counter();
+        assertThat(counted).as("refusals counted with the import answers").isNotNull();
+        assertThat(counted.count()).isEqualTo(refused.size());
         long created = answers.stream().filter(a -> a.status() == 201).count();
         // Read from the store itself: the hub's one request thread may be busy with the embedded Partner Service.
         assertThat(database.getCollection("orders").countDocuments()).as("only the answered orders are stored")

@@ -15,6 +15,7 @@ import io.orderhub.support.HubTest;
 import io.orderhub.support.HubTestSupport;
 import io.orderhub.support.Poll;
 import io.orderhub.support.PrometheusText;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -31,7 +32,8 @@ class OperationsEndpointsTest extends HubTestSupport {
     @Autowired
     DashboardSockets sockets;
 
-
+    @Autowired
+    CamelContext camel;
 
     @Test
     void prometheusShowsEveryImportMetricWithTheRightCountsAfterAMixedRun() {
@@ -51,12 +53,14 @@ class OperationsEndpointsTest extends HubTestSupport {
             hub().post(Fixture.named("w01_order_created_processing").last());    // created, woocommerce
             hub().post("/import-orders", Map.of("Content-Type", "application/json"),
                     "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));        // rejected 400, no platform
+            hub().get("/actuator/health");                                       // not a delivery: timed by Spring
 
             // Settled: every created order assigned, and every order event on its way to the dashboard.
             PrometheusText metrics = Poll.until(Duration.ofSeconds(15), this::scrape,
                     m -> m.sum("orderhub_assignment_time_to_assign_seconds_count", Map.of()) == 3
                             && m.sum("orderhub_queue_depth", Map.of()) == 0
-                            && m.sum("orderhub_dashboard_feed_events_total", Map.of()) == expectedDashboardEvents(m));
+                            && m.sum("orderhub_dashboard_feed_events_total", Map.of()) == expectedDashboardEvents(m)
+                            && m.sum("http_server_requests_seconds_count", Map.of("uri", "/actuator/health")) == 1);
 
             // Imports by platform and outcome, refusals by reason.
             assertThat(metrics.sum(IMPORTS, Map.of("platform", "shopify", "outcome", "created"))).isEqualTo(2);
@@ -122,12 +126,23 @@ class OperationsEndpointsTest extends HubTestSupport {
             assertThat(metrics.sum("orderhub_dashboard_feed_events_total", Map.of("outcome", "sent"))).isEqualTo(11);
             assertThat(metrics.sum("orderhub_dashboard_feed_events_total", Map.of("outcome", "dropped"))).isZero();
 
-            // Queues: drained.
+            // Queues: drained, each one's gauge there.
+            assertThat(metrics.sumBy("orderhub_queue_depth", Map.of(), "queue").keySet())
+                    .contains("import", "order-events", "delivery-history");
             assertThat(metrics.sum("orderhub_queue_depth", Map.of("queue", "import"))).isZero();
             assertThat(metrics.sum("orderhub_queue_depth", Map.of("queue", "order-events"))).isZero();
             assertThat(metrics.sum("orderhub_queue_depth", Map.of("queue", "delivery-history"))).isZero();
             assertThat(metrics.sum("camel_exchanges_total", Map.of("routeId", "import-gateway")))
                     .as("Camel's own route metrics: one exchange per delivery").isEqualTo(11);
+            assertThat(metrics.sum("camel_exchanges_total", Map.of("eventType", "context")))
+                    .as("route meters only, no context-wide series that sums them").isZero();
+            assertThat(metrics.sum("camel_routes_running_routes", Map.of())).as("Camel's route gauges").isPositive();
+            assertThat(camel.getCamelContextExtension().isEventNotificationApplicable())
+                    .as("no exchange events made for notifiers that read none").isFalse();
+
+            // Deliveries are counted by orderhub_imports_total above, not again by Spring's generic HTTP timer,
+            // which other requests keep (the health check waited for above).
+            assertThat(metrics.sum("http_server_requests_seconds_count", Map.of("uri", "/import-orders"))).isZero();
         }
     }
 
