@@ -145,13 +145,13 @@ public final class BenchMain {
         long firstId = 6_000_000_000_000_000L + (System.currentTimeMillis() / 1000 % 10_000_000) * 100_000;
         System.out.printf("%n== %s: starting a fresh hub ...%n", name);
         try (Deployment hub = Deployment.start(shape, options, 0, apiBaseUrl, dir)) {
-            System.out.printf("%s: the store's own ceiling, %d s single inserts + %d s batches ...%n", name,
-                    options.ceilingSeconds(), options.ceilingSeconds());
+            System.out.printf("%s: the store's own ceiling, %d s each of single inserts, batches, single updates, batched updates ...%n",
+                    name, options.ceilingSeconds());
             StoreCeiling.Result store = StoreCeiling.measure(hub.storeUri(), hub.storePid() == null ? hub.pid() : hub.storePid(),
                     options.connections(), options.ceilingSeconds());
             WrkCeiling.measure(hub.port(), sample, options.connections(), options.warmupSeconds(), dir);
-            System.out.printf("%s: store %,.0f docs/s single, %,.0f batched, %,.0f updates/s; import warm-up %d s ...%n", name,
-                    store.singleRate(), store.batchedRate(), store.updateRate(), options.warmupSeconds());
+            System.out.printf("%s: store %,.0f docs/s single, %,.0f batched, %,.0f updates/s, %,.0f batched; import warm-up %d s ...%n",
+                    name, store.singleRate(), store.batchedRate(), store.updateRate(), store.batchedUpdateRate(), options.warmupSeconds());
             WrkImports.Result warm = WrkImports.run(hub.port(), firstId, options.connections(), options.warmupSeconds(), dir);
             System.out.printf("%s: sustained imports, %d s ...%n", name, options.wrkSeconds());
             CostSampler cost = new CostSampler(hub.client(), hub.pid(), hub.storePid());

@@ -52,6 +52,7 @@ class BenchSmokeIT {
         assertThat(wrk.store().why()).as(run.table()).isNull();
         assertThat(wrk.store().batchedRate()).as(run.table()).isPositive();
         assertThat(wrk.store().updateRate()).as(run.table()).isPositive();
+        assertThat(wrk.store().batchedUpdateRate()).as(run.table()).isPositive();
         assertThat(wrk.imports().ok()).as(run.table()).isPositive();
         assertThat(wrk.imports().created()).as(run.table()).isEqualTo(wrk.imports().ok());
         // Assignment alone on the backlog: what it assigned is counted with the commands it sent for them.

@@ -11,10 +11,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.orderhub.assignment.DeliveryRepository;
 import io.orderhub.order.OrderDocuments;
@@ -27,9 +29,11 @@ import org.bson.Document;
  * the hub keeps (created by the hub's own repositories), through the MongoDB driver over the wire, as fast as the
  * store takes them: one document per insert from as many clients as the run
  * has connections (what an import would cost with no group commit), then batches of sixteen from four clients (about
- * what the hub's group commit sends), then single updates of those documents by {@code _id}. Each write is acknowledged as the hub's are (journaled in the production
- * shape). Measured on a hub that has imported nothing yet, after an unmeasured pass of the same three (the store's
- * JVM is cold too); the database is dropped after each pass.
+ * what the hub's group commit sends), then single updates of those documents by {@code _id}, then updates of them in
+ * batches of sixteen from four clients (what the assignment sends for a batch of new orders). Each write is
+ * acknowledged as the hub's are (journaled in the production shape). Measured on a hub that has imported nothing
+ * yet, after an unmeasured pass of the same four (the store's JVM is cold too); the database is dropped after each
+ * pass.
  */
 final class StoreCeiling {
 
@@ -39,14 +43,23 @@ final class StoreCeiling {
 
     /**
      * Documents per second and the store process's CPU milliseconds per document: inserted one at a time, in
-     * batches, and updated one at a time (a {@code findAndModify} by {@code _id}, the kind of command each step of
-     * an assignment sends).
+     * batches, updated one at a time (a {@code findAndModify} by {@code _id}, the kind of command a single step of
+     * an assignment sends), and updated in batches (a {@code bulkWrite} of updates by {@code _id}, as a batch of
+     * new orders is claimed and its outcomes written).
      */
     record Result(double singleRate, double singleCpuMs, double batchedRate, double batchedCpuMs, double updateRate,
-            double updateCpuMs, String why) {
+            double updateCpuMs, double batchedUpdateRate, double batchedUpdateCpuMs, String why) {
 
         static Result failed(String why) {
-            return new Result(0, 0, 0, 0, 0, 0, why);
+            return new Result(0, 0, 0, 0, 0, 0, 0, 0, why);
+        }
+
+        /**
+         * The store's own CPU for one new order as the hub writes it: its insert in a batch, then the assignment's
+         * two updates of it (the claim and the outcome), in batches.
+         */
+        double perOrderCpuMs() {
+            return batchedCpuMs + 2 * batchedUpdateCpuMs;
         }
     }
 
@@ -68,7 +81,7 @@ final class StoreCeiling {
         }
     }
 
-    /** The three phases on a fresh database, which is dropped afterwards. */
+    /** The four phases on a fresh database, which is dropped afterwards. */
     private static Result run(MongoDatabase database, Document template, long storePid, int clients, int seconds)
             throws InterruptedException {
         AtomicLong nextId = new AtomicLong(FIRST_ID);
@@ -90,8 +103,20 @@ final class StoreCeiling {
                 Updates.combine(Updates.set("delivery.status", "assigning"), Updates.inc("delivery.version", 1)),
                 // What the hub's assignment asks back: the delivery block, not the whole order.
                 new FindOneAndUpdateOptions().projection(Projections.include("delivery")).returnDocument(ReturnDocument.AFTER)), 1);
+        // As the assignment writes a batch's outcomes: one bulkWrite of updates, each by _id and version.
+        double[] batchedUpdates = phase(storePid, 4, seconds, () -> {
+            List<UpdateOneModel<Document>> writes = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id(FIRST_ID + ThreadLocalRandom.current().nextLong(stored))),
+                        Updates.combine(Updates.set("delivery.status", "assigned"), Updates.set("delivery.partner_id", "bench"),
+                                Updates.push("delivery.history", new Document("status", "assigned").append("at", "2026-12-08T00:00:00Z")),
+                                Updates.inc("delivery.version", 1))));
+            }
+            orders.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }, BATCH);
         database.drop();
-        return new Result(single[0], single[1], batched[0], batched[1], updates[0], updates[1], null);
+        return new Result(single[0], single[1], batched[0], batched[1], updates[0], updates[1], batchedUpdates[0],
+                batchedUpdates[1], null);
     }
 
     /** {@code clients} threads running {@code command} ({@code documents} each) for {@code seconds}: {rate, CPU ms per document}. */
