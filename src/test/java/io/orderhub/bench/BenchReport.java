@@ -237,6 +237,16 @@ final class BenchReport {
                 ? floor.result().why() : String.format("%,.0f /s (%,d stored); %.2f (hub %.2f + store process %.2f); %s; "
                         + "imports %.0f %% of it", floor.result().rate(), floor.stored(), floor.costs().totalCpuMs(),
                         floor.costs().hubCpuMs(), floor.costs().storeCpuMs(), jit(floor.costs()), w.floorRatio()));
+        if (floor.result().why() == null && store.why() == null) {
+            // A bound from this run's own ceilings: no import can cost less than a durable answer plus the assignment's
+            // two writes of the order, whatever the pipeline between them does.
+            double minimumMs = floor.costs().totalCpuMs() - floor.costs().jitCpuMs() + 2 * store.batchedUpdateCpuMs();
+            int cores = Runtime.getRuntime().availableProcessors();
+            row(out, "a bound from the two ceilings above: the durable floor's answer (without the JIT) and the store's two batched "
+                    + "updates of the order, per order; the orders/s the machine's cores allow at that cost (before mapping, "
+                    + "idempotency, routing, events, the Partner Service call, the dashboard and the load generator)",
+                    String.format("%.2f ms; %,.0f /s on %d cores", minimumMs, cores * 1000 / minimumMs, cores));
+        }
         check(out, "fresh hub, wrk-driven (warm-up included): ", w.check());
         row(out, "fresh hub, wrk-driven: orders by delivery status when the check ran", w.deliveries().describe());
         row(out, "fresh hub, wrk-driven: orders assigned within 5 s of their import", w.deliveries().describeLag());
