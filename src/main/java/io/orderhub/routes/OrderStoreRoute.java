@@ -55,18 +55,23 @@ public class OrderStoreRoute extends ImportStageRouteBuilder {
                         .otherwise().id("store-when-not-cached")
                             .to("direct:insert-order").id("store-to-insert")
                     .end()
-                    // Only once the answer is decided, and off its path (wire taps), do other roles hear about the
-                    // change and is a delivery that changed nothing kept in the order's history. Inside the
-                    // idempotent block: Camel ends a duplicate's route with that block. Steps of this route rather
-                    // than routes of their own: each route an order passes costs an exchange of Camel's, with its
-                    // meters and statistics.
-                    .filter(exchangeProperty(OrderImporter.EVENT).isNotNull()).id("publish-when-order-changed")
-                        .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody).id("publish-order-event-tap")
-                    .end()
-                    .filter(exchangeProperty(OrderImporter.KEPT_DELIVERY).isNotNull()).id("keep-when-nothing-changed")
-                        .wireTap(HISTORY).onPrepare(OrderImporter::keptDeliveryAsBody).id("keep-delivery-tap")
-                    .end()
+                    // Inside the idempotent block: Camel ends a duplicate's route with that block.
+                    .to("direct:after-store").id("store-to-after-store")
                 .end();
+
+        // Only once the answer is decided, and off its path (wire taps), do other roles hear about the change
+        // and is a delivery that changed nothing kept in the order's history.
+        RouteNodes.consumer("after-store-in", from("direct:after-store")).routeId("order-after-store")
+                .to("direct:publish-order-event").id("after-store-to-publish")
+                .to("direct:keep-delivery").id("after-store-to-keep-delivery");
+
+        RouteNodes.consumer("publish-order-event-in", from("direct:publish-order-event")).routeId("publish-order-event")
+                .filter(exchangeProperty(OrderImporter.EVENT).isNotNull()).id("publish-when-order-changed")
+                .wireTap(OrderEvent.ENDPOINT).onPrepare(OrderImporter::eventAsBody).id("publish-order-event-tap");
+
+        RouteNodes.consumer("keep-delivery-in", from("direct:keep-delivery")).routeId("keep-delivery")
+                .filter(exchangeProperty(OrderImporter.KEPT_DELIVERY).isNotNull()).id("keep-when-nothing-changed")
+                .wireTap(HISTORY).onPrepare(OrderImporter::keptDeliveryAsBody).id("keep-delivery-tap");
 
         RouteNodes.consumer("delivery-history-in", from(HISTORY)).routeId("delivery-history")
                 .bean(importer, "appendToHistory").id("history-append");

@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 class RouteNodeIdsTest extends HubTestSupport {
 
     private static final List<String> ROUTES = List.of("import-gateway", "translate", "order-store", "order-insert",
-            "delivery-history", "dead-letter",
+            "order-after-store", "publish-order-event", "keep-delivery", "delivery-history", "dead-letter",
             "assignment-events", "assignment-queue", "assignment-poll", "assignment-attempt", "assignment-new-orders",
             "assignment-batch",
             "dashboard-feed", "dashboard-batch");
@@ -53,8 +53,7 @@ class RouteNodeIdsTest extends HubTestSupport {
                 "gateway-route-to-platform", "gateway-when-shopify", "gateway-to-shopify", "gateway-answer");
         assertThat(idsByRoute.get("translate")).containsExactly("translate-in", "translate-map", "translate-to-store");
         assertThat(idsByRoute.get("order-store")).contains("idempotent-consumer", "store-when-cached-duplicate",
-                "store-to-insert", "publish-when-order-changed", "publish-order-event-tap", "keep-when-nothing-changed",
-                "keep-delivery-tap");
+                "store-to-insert");
         assertThat(idsByRoute.get("order-insert")).contains("store-insert");
     }
 
